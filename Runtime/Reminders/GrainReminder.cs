@@ -1,0 +1,3 @@
+namespace O2C.Runtime.Reminders;
+
+internal sealed record GrainReminder(string ReminderName, DateTimeOffset DueAt, TimeSpan? Period) : IGrainReminder;

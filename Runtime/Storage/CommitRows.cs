@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace O2C.Runtime;
+
+/// <summary>
+/// Rows that must commit in the same transaction as a grain's state write: query rows
+/// projected from the state, audit events and outbox messages. Queries read these rows,
+/// never an activation's memory, so they can never be ahead of the stored truth.
+/// </summary>
+public sealed class CommitRows
+{
+    private readonly List<SqlStatement> _projections = [];
+    private readonly List<AuditEvent> _events = [];
+    private readonly List<OutboxMessage> _outbox = [];
+    private readonly List<ReminderChange> _reminders = [];
+
+    public IReadOnlyList<SqlStatement> Projections => _projections;
+    public IReadOnlyList<AuditEvent> Events => _events;
+    public IReadOnlyList<OutboxMessage> Outbox => _outbox;
+
+    public IReadOnlyList<ReminderChange> Reminders => _reminders;
+
+    public bool IsEmpty => _projections.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0;
+
+    /// <summary>An upsert (or delete) of a query row derived from the state.</summary>
+    public CommitRows Project(string sql, params object?[] parameters)
+    {
+        _projections.Add(new SqlStatement(sql, parameters));
+        return this;
+    }
+
+    /// <summary>An audit event; stamped with the business time of the write.</summary>
+    public CommitRows Audit(string kind, object data)
+    {
+        _events.Add(new AuditEvent(kind, JsonSerializer.Serialize(data, data.GetType(), RowJson.Options)));
+        return this;
+    }
+
+    /// <summary>A message for the outside world, handed on by an outbox dispatcher after commit.</summary>
+    public CommitRows Send(string topic, object payload)
+    {
+        _outbox.Add(new OutboxMessage(topic, JsonSerializer.Serialize(payload, payload.GetType(), RowJson.Options)));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers (or replaces) a reminder of this grain in the same transaction as the state,
+    /// so a state that expects a reminder can never be stored without it. Null period: one-shot.
+    /// </summary>
+    public CommitRows Remind(string reminderName, DateTimeOffset dueAt, TimeSpan? period = null)
+    {
+        _reminders.Add(new ReminderChange(reminderName, dueAt, period, Remove: false));
+        return this;
+    }
+
+    /// <summary>Removes a reminder of this grain in the same transaction as the state.</summary>
+    public CommitRows Forget(string reminderName)
+    {
+        _reminders.Add(new ReminderChange(reminderName, default, null, Remove: true));
+        return this;
+    }
+}

@@ -1,0 +1,21 @@
+namespace O2C.Runtime.Storage;
+
+/// <summary>One caller's unit of work waiting for the next group commit.</summary>
+internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatement> statements)
+{
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StateWrite? State { get; } = state;
+
+    /// <summary>Run only when the state write (if any) matched its version.</summary>
+    public IReadOnlyList<SqlStatement> Statements { get; } = statements;
+
+    public Task Completion => _completion.Task;
+
+    public void Succeed() => _completion.TrySetResult();
+
+    public void Fail(Exception error) => _completion.TrySetException(error);
+
+    public void Conflict() => _completion.TrySetException(
+        new InconsistentStateException(State!.Grain, State.StateName, State.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

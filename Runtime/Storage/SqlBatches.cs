@@ -1,0 +1,37 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace O2C.Runtime.Storage;
+
+internal static class SqlBatches
+{
+    public static NpgsqlBatchCommand ToBatchCommand(this SqlStatement statement)
+    {
+        var command = new NpgsqlBatchCommand(statement.Sql);
+        foreach (var value in statement.Parameters)
+        {
+            command.Parameters.Add(value switch
+            {
+                null => new NpgsqlParameter { Value = DBNull.Value },
+                Jsonb json => new NpgsqlParameter { Value = json.Json, NpgsqlDbType = NpgsqlDbType.Jsonb },
+                _ => new NpgsqlParameter { Value = value },
+            });
+        }
+
+        return command;
+    }
+
+    public static async Task ExecuteAsync(this NpgsqlConnection connection, IEnumerable<SqlStatement> statements, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(statement.ToBatchCommand());
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
