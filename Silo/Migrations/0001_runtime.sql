@@ -1,0 +1,1 @@
+-- runtime tables: filled in by the runtime work
