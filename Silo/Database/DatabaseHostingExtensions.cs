@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace O2C.Silo.Database;
+
+/// <summary>Wires PostgreSQL into the silo: connection, embedded server for development, migrations, health.</summary>
+public static partial class DatabaseHostingExtensions
+{
+    public const string ConnectionStringName = "O2C";
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Uses <c>ConnectionStrings:O2C</c> when set; otherwise starts (synchronously, now) an embedded PostgreSQL in
+    /// <c>O2C:Database:DataDirectory</c> and writes its connection string back to <c>ConnectionStrings:O2C</c>.
+    /// Registers <see cref="NpgsqlDataSource"/>, <see cref="SchemaMigrator"/>, <see cref="DatabaseInfo"/>, a hosted
+    /// service applying migrations at start and the readiness check. Call it before any other hosted service is
+    /// registered: hosted services start in registration order and stop in reverse, so the database comes up
+    /// first and the embedded server stops last.
+    /// </summary>
+    public static WebApplicationBuilder AddO2CDatabase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        EmbeddedPostgres? embedded = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            embedded = StartEmbedded(options);
+            connectionString = embedded.ConnectionString;
+            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
+
+            // Factory registration: the container disposes (stops) it even if the host never starts cleanly.
+            services.AddSingleton(_ => embedded);
+            services.AddHostedService<EmbeddedPostgresHostedService>();
+        }
+
+        var database = new DatabaseInfo(WithPoolSize(connectionString, options.MaxPoolSize), embedded);
+        services.AddSingleton(database);
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        services.AddHostedService<SchemaMigrationHostedService>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: 200 while the process serves requests (no check runs).
+    /// <c>/health/ready</c>: 200 when the database answers and every migration is applied, else 503.
+    /// </summary>
+    public static WebApplication MapO2CHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+
+    private static EmbeddedPostgres StartEmbedded(DatabaseOptions options)
+    {
+        // Relative to the working directory (not the content root), so data stays where the silo is run from.
+        var embeddedOptions = new EmbeddedPostgresOptions
+        {
+            DataDirectory = Path.GetFullPath(options.DataDirectory, Environment.CurrentDirectory),
+            Port = options.Port,
+            FallBackToFreePort = true,
+        };
+
+        // Builder setup is synchronous and the connection string must exist before services are built.
+        return EmbeddedPostgres.StartAsync(embeddedOptions).GetAwaiter().GetResult();
+    }
+
+    private static string WithPoolSize(string connectionString, int maxPoolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!MaxPoolSizeKey().IsMatch(connectionString))
+        {
+            builder.MaxPoolSize = maxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    [GeneratedRegex(@"(^|;)\s*(Maximum Pool Size|Max Pool Size|MaxPoolSize)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxPoolSizeKey();
+}
