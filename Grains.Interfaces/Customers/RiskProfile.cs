@@ -1,0 +1,9 @@
+namespace O2C.Grains.Interfaces.Customers;
+
+/// <summary>How risky a customer is to extend credit to; shapes the dunning ladder and its tone.</summary>
+public enum RiskProfile
+{
+    Low,
+    Medium,
+    High,
+}

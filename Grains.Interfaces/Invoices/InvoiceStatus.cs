@@ -1,0 +1,13 @@
+namespace O2C.Grains.Interfaces.Invoices;
+
+/// <summary>Where an invoice stands in accounts receivable.</summary>
+public enum InvoiceStatus
+{
+    Open,
+    Overdue,
+    PartiallyPaid,
+    Paid,
+    Disputed,
+    InCollection,
+    WrittenOff,
+}

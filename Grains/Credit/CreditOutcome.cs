@@ -1,0 +1,7 @@
+namespace O2C.Grains.Credit;
+
+public enum CreditOutcome
+{
+    Approve,
+    Hold,
+}

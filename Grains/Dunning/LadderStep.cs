@@ -1,0 +1,28 @@
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Dunning;
+
+namespace O2C.Grains.Dunning;
+
+/// <summary>
+/// One rung of a dunning ladder: which stage, how many days after the invoice's due date
+/// (negative = before it), and over which channels. Settable properties so configuration can bind it.
+/// </summary>
+public sealed record LadderStep
+{
+    public LadderStep()
+    {
+    }
+
+    public LadderStep(DunningStage stage, int offsetDays, params Channel[] channels)
+    {
+        Stage = stage;
+        OffsetDays = offsetDays;
+        Channels = channels;
+    }
+
+    public DunningStage Stage { get; init; }
+
+    public int OffsetDays { get; init; }
+
+    public IReadOnlyList<Channel> Channels { get; init; } = [];
+}

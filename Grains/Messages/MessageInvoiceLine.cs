@@ -1,0 +1,11 @@
+namespace O2C.Grains.Messages;
+
+/// <summary>One invoice as a message lists it.</summary>
+/// <param name="Level">The invoice's dunning level already in the message's language; see <see cref="DunningStageNames"/>.</param>
+public sealed record MessageInvoiceLine(
+    string InvoiceId,
+    decimal Outstanding,
+    string Currency,
+    DateOnly DueDate,
+    string Level,
+    string PaymentReference);

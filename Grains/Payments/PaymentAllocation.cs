@@ -1,0 +1,3 @@
+namespace O2C.Grains.Payments;
+
+public sealed record PaymentAllocation(string InvoiceId, decimal Amount);
