@@ -1,9 +1,15 @@
+using O2C.Api;
+using O2C.Grains;
 using O2C.Silo.Database;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddO2CDatabase();
+builder.AddO2CGrains();
+builder.AddO2CApi();
+
 var app = builder.Build();
 app.MapO2CHealth();
+app.MapO2CApi();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,10 @@
+namespace O2C.Grains.Interfaces.Orders;
+
+public enum OrderStatus
+{
+    Invoiced,
+    OnHold,
+    /// <summary>The same order (same id, same content) arrived again; the first result stands.</summary>
+    Duplicate,
+    Rejected,
+}

@@ -1,0 +1,3 @@
+namespace O2C.Grains.Interfaces.Payments;
+
+public sealed record PaymentAllocationResult(string InvoiceId, decimal Amount, decimal OutstandingAfter);

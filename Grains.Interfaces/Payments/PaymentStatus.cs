@@ -1,0 +1,10 @@
+namespace O2C.Grains.Interfaces.Payments;
+
+public enum PaymentStatus
+{
+    /// <summary>Fully allocated to invoices.</summary>
+    Matched,
+    /// <summary>Allocated in part; the rest is unallocated (overpayment).</summary>
+    PartiallyMatched,
+    Unmatched,
+}
