@@ -9,8 +9,11 @@ namespace O2C.Grains.Interfaces.Dunning;
 /// </summary>
 public interface IDunningCaseGrain : IGrainWithStringKey
 {
-    /// <summary>An overdue invoice joins (or an invoice in the case changed: paid, disputed).</summary>
-    Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot customer);
+    /// <summary>
+    /// An overdue invoice joins (with the customer, which the case needs when it opens), or an
+    /// invoice in the case changed: paid, disputed (customer may be null then).
+    /// </summary>
+    Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer);
 
     Task<CaseActionResult> AddNote(string text);
 

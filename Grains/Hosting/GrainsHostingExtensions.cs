@@ -1,14 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using O2C.Grains.Dunning;
+using O2C.Grains.Messages;
+using O2C.Grains.Payments;
+using O2C.Grains.Risk;
 using O2C.Runtime;
 
 namespace O2C.Grains;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>The grain runtime with the order-to-cash grains and their policies (ladders, risk thresholds, templates).</summary>
+    /// <summary>
+    /// The grain runtime with the order-to-cash grains and their policies: dunning ladders
+    /// (<c>O2C:Dunning:Ladders</c>), risk thresholds (<c>O2C:Risk</c>) and message templates
+    /// (<c>O2C:Messages</c>). A bad ladder, threshold or template fails the start with one clear line.
+    /// </summary>
     public static IHostApplicationBuilder AddO2CGrains(this IHostApplicationBuilder builder)
     {
         builder.AddGrainRuntime(typeof(GrainsHostingExtensions).Assembly);
+        var o2c = builder.Configuration.GetSection("O2C");
+        var services = builder.Services;
+        services.AddOptions<DunningLadderOptions>().Bind(o2c.GetSection("Dunning:Ladders")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DunningLadderOptions>, LadderOptionsValidation>();
+        services.AddOptions<RiskThresholds>().Bind(o2c.GetSection("Risk"));
+        services.AddSingleton<IValidateOptions<RiskThresholds>, RiskThresholdsValidation>();
+        services.AddOptions<RiskThresholds>().ValidateOnStart();
+        services.AddOptions<MessageOptions>().Bind(o2c.GetSection("Messages"));
+
+        services.AddSingleton(sp => new RiskPolicy(sp.GetRequiredService<IOptions<RiskThresholds>>().Value));
+        services.AddSingleton<DunningLadders>();
+        services.AddSingleton(sp => MessageTemplateCatalog.Load(sp.GetRequiredService<IOptions<MessageOptions>>().Value.TemplateFolder));
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<MessageComposer>();
+        services.AddSingleton<OpenInvoiceQuery>();
+        services.AddHostedService<TemplateValidation>();
         return builder;
     }
 }

@@ -1,0 +1,207 @@
+using O2C.Grains.Common;
+using O2C.Grains.Credit;
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Dunning;
+using O2C.Grains.Interfaces.Invoices;
+using O2C.Grains.Interfaces.Orders;
+using O2C.Grains.Invoicing;
+using O2C.Grains.Risk;
+using O2C.Runtime;
+
+namespace O2C.Grains.Customers;
+
+[GrainType("customer")]
+public sealed class CustomerGrain(
+    [PersistentState("customer")] IPersistentState<CustomerState> state,
+    BusinessClock clock,
+    RiskPolicy riskPolicy) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
+{
+    public async Task<CustomerSnapshot> Upsert(CustomerProfile profile)
+    {
+        var rows = new CommitRows();
+        if (!RecordExists)
+        {
+            State.CreatedAt = Now;
+            rows.Audit("CustomerCreated", profile);
+        }
+        else
+        {
+            rows.Audit("CustomerUpdated", profile);
+        }
+
+        State.Profile = profile;
+        Reassess(rows, "customer data changed");
+        await SaveAsync(rows.Customer(Key, State, Now));
+        return Snapshot();
+    }
+
+    public Task<CustomerSnapshot?> GetSnapshot() => Task.FromResult(RecordExists ? Snapshot() : null);
+
+    public async Task<OrderResult> PlaceOrder(PlaceOrder order)
+    {
+        var hash = OrderContentHash.Compute(order);
+        if (State.Orders.TryGetValue(order.OrderId, out var first))
+        {
+            return first.ContentHash == hash
+                ? new OrderResult(order.OrderId, OrderStatus.Duplicate, first.InvoiceId, first.Reason)
+                : OrderResult.ConflictWith(order.OrderId, $"order {order.OrderId} was already received with different content");
+        }
+
+        if (State.Profile is not { } profile)
+        {
+            return new OrderResult(order.OrderId, OrderStatus.Rejected, null, $"customer {Key} does not exist");
+        }
+
+        if (!string.Equals(order.Currency, profile.Currency, StringComparison.Ordinal))
+        {
+            return new OrderResult(order.OrderId, OrderStatus.Rejected, null, $"order currency {order.Currency} differs from the customer's currency {profile.Currency}");
+        }
+
+        var gross = InvoicePricing.Price(order.Lines).Gross;
+        var decision = CreditCheck.Decide(profile.CreditLimit, State.OpenExposure, gross, order.Currency);
+        var rows = new CommitRows();
+        OrderRecord record;
+        if (decision.Outcome == CreditOutcome.Approve)
+        {
+            var invoice = await IssueInvoiceAsync(order, gross);
+            record = new OrderRecord(hash, OrderStatus.Invoiced, invoice.InvoiceId, null, gross);
+            rows.Audit("OrderInvoiced", new { order.OrderId, invoice.InvoiceId, gross, decision.Reason });
+        }
+        else
+        {
+            State.HeldOrders[order.OrderId] = order;
+            record = new OrderRecord(hash, OrderStatus.OnHold, null, decision.Reason, gross);
+            rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
+        }
+
+        State.Orders[order.OrderId] = record;
+        await SaveAsync(rows.NewOrder(order, record, Now).Customer(Key, State, Now));
+        return new OrderResult(order.OrderId, record.Status, record.InvoiceId, record.Reason);
+    }
+
+    public async Task<OrderResult> ReleaseOrder(string orderId)
+    {
+        if (!State.HeldOrders.TryGetValue(orderId, out var order))
+        {
+            var status = State.Orders.TryGetValue(orderId, out var known) ? known.Status.ToString() : "unknown";
+            return new OrderResult(orderId, OrderStatus.Rejected, known?.InvoiceId, $"order {orderId} is not on hold (status {status})");
+        }
+
+        var first = State.Orders[orderId];
+        var invoice = await IssueInvoiceAsync(order, first.Total);
+        var record = first with { Status = OrderStatus.Invoiced, InvoiceId = invoice.InvoiceId, Reason = null };
+        State.HeldOrders.Remove(orderId);
+        State.Orders[orderId] = record;
+        var rows = new CommitRows().Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = first.Reason });
+        await SaveAsync(rows.OrderChanged(orderId, record, Now).Customer(Key, State, Now));
+        return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
+    }
+
+    public async Task<CaseAssignment> AssignCase(string invoiceId)
+    {
+        if (State.OpenCaseId is { } open)
+        {
+            return new CaseAssignment(open, Opened: false, Snapshot());
+        }
+
+        State.CaseSequence++;
+        State.OpenCaseId = $"{Key}-C{State.CaseSequence}";
+        var rows = new CommitRows().Audit("CaseOpened", new { caseId = State.OpenCaseId, invoiceId, riskProfile = State.RiskProfile });
+        await SaveAsync(rows.Customer(Key, State, Now));
+        return new CaseAssignment(State.OpenCaseId, Opened: true, Snapshot());
+    }
+
+    public async Task InvoiceOutstandingChanged(InvoiceBalance balance)
+    {
+        var rows = new CommitRows();
+        if (balance.Outstanding > 0)
+        {
+            State.OpenInvoices[balance.InvoiceId] = balance.Outstanding;
+        }
+        else
+        {
+            State.OpenInvoices.Remove(balance.InvoiceId);
+            if (balance is { DaysLate: > 0, PaidOn: { } paidOn } && State.LatePayments.All(p => p.InvoiceId != balance.InvoiceId))
+            {
+                State.LatePayments.Add(new LatePayment(balance.InvoiceId, paidOn, balance.DaysLate.Value));
+                Reassess(rows, $"invoice {balance.InvoiceId} was paid {balance.DaysLate} days late");
+            }
+        }
+
+        await SaveAsync(rows.Customer(Key, State, Now));
+    }
+
+    public async Task CaseReachedStage(string caseId, DunningStage stage)
+    {
+        if (stage < DunningStage.FinalNotice || !State.CasesAtFinalNotice.Add(caseId))
+        {
+            return;
+        }
+
+        State.FinalNotices.Add(Today);
+        var rows = new CommitRows();
+        Reassess(rows, $"case {caseId} reached the final notice");
+        await SaveAsync(rows.Customer(Key, State, Now));
+    }
+
+    public async Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor)
+    {
+        State.BrokenPromises.Add(promisedFor);
+        var rows = new CommitRows().Audit("PromiseBroken", new { caseId, amount, promisedFor });
+        Reassess(rows, $"a promise to pay {amount} by {promisedFor:yyyy-MM-dd} in case {caseId} was broken");
+        await SaveAsync(rows.Customer(Key, State, Now));
+    }
+
+    public async Task CaseClosed(string caseId)
+    {
+        if (State.OpenCaseId != caseId)
+        {
+            return;
+        }
+
+        State.OpenCaseId = null;
+        await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).Customer(Key, State, Now));
+    }
+
+    private async Task<InvoiceSummary> IssueInvoiceAsync(PlaceOrder order, decimal gross)
+    {
+        var profile = State.Profile!;
+        var invoiceId = InvoiceIds.ForOrder(order.OrderId);
+        var invoice = await GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).Issue(new IssueInvoice(
+            Key, order.OrderId, Today, Today.AddDays(profile.PaymentTermDays), order.Currency, order.Lines, State.RiskProfile));
+        State.OpenInvoices[invoiceId] = gross;
+        return invoice;
+    }
+
+    /// <summary>Recomputes the risk profile from the last 12 months; a change is put on the customer's timeline with its reason.</summary>
+    private void Reassess(CommitRows rows, string trigger)
+    {
+        var since = Today.AddMonths(-12);
+        var late = State.LatePayments.Where(p => p.PaidOn > since).ToList();
+        var behaviour = new PaymentBehaviour(
+            late.Count,
+            late.Count > 0 ? late.Max(p => p.DaysLate) : 0,
+            State.FinalNotices.Any(d => d > since),
+            State.BrokenPromises.Count(d => d > since));
+        var assessment = riskPolicy.Assess(State.Profile!.CreditScore, behaviour);
+        if (assessment.Profile != State.RiskProfile || assessment.Reason != State.RiskReason)
+        {
+            rows.Audit("RiskProfileAssessed", new
+            {
+                from = State.RiskProfile,
+                to = assessment.Profile,
+                assessment.Rule,
+                assessment.Reason,
+                trigger,
+                behaviour,
+                creditScore = State.Profile.CreditScore,
+            });
+        }
+
+        State.RiskProfile = assessment.Profile;
+        State.RiskRule = assessment.Rule;
+        State.RiskReason = assessment.Reason;
+    }
+
+    private CustomerSnapshot Snapshot() => new(Key, State.Profile!, State.RiskProfile, State.OpenExposure, State.OpenCaseId);
+}

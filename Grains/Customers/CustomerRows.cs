@@ -1,0 +1,40 @@
+using O2C.Grains.Interfaces.Orders;
+using O2C.Runtime;
+
+namespace O2C.Grains.Customers;
+
+/// <summary>The query rows a customer grain keeps current: its customers row and its orders.</summary>
+internal static class CustomerRows
+{
+    public static CommitRows Customer(this CommitRows rows, string customerId, CustomerState state, DateTimeOffset now)
+    {
+        var p = state.Profile!;
+        return rows.Project(
+            """
+            INSERT INTO customers (customer_id, name, email, phone, language, currency, country, payment_term_days, credit_limit, credit_score,
+                preferred_channels, open_exposure, risk_profile, risk_reason, open_case_id, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+                language = excluded.language, currency = excluded.currency, country = excluded.country,
+                payment_term_days = excluded.payment_term_days, credit_limit = excluded.credit_limit, credit_score = excluded.credit_score,
+                preferred_channels = excluded.preferred_channels, open_exposure = excluded.open_exposure, risk_profile = excluded.risk_profile,
+                risk_reason = excluded.risk_reason, open_case_id = excluded.open_case_id, updated_at = excluded.updated_at
+            """,
+            customerId, p.Name, p.Email, p.Phone, p.Language, p.Currency, p.Country, p.PaymentTermDays, p.CreditLimit, p.CreditScore,
+            p.PreferredChannels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), state.OpenExposure, state.RiskProfile.ToString(),
+            state.RiskReason, state.OpenCaseId, state.CreatedAt, now);
+    }
+
+    /// <summary>A new order id. A plain insert: an id already taken (by another customer, in a race) fails the whole write.</summary>
+    public static CommitRows NewOrder(this CommitRows rows, PlaceOrder order, OrderRecord record, DateTimeOffset now) => rows.Project(
+        """
+        INSERT INTO orders (order_id, customer_id, content_hash, status, invoice_id, reason, order_date, currency, total, received_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+        """,
+        order.OrderId, order.CustomerId, record.ContentHash, record.Status.ToString(), record.InvoiceId, record.Reason,
+        order.OrderDate, order.Currency, record.Total, now);
+
+    public static CommitRows OrderChanged(this CommitRows rows, string orderId, OrderRecord record, DateTimeOffset now) => rows.Project(
+        "UPDATE orders SET status = $2, invoice_id = $3, reason = $4, updated_at = $5 WHERE order_id = $1",
+        orderId, record.Status.ToString(), record.InvoiceId, record.Reason, now);
+}

@@ -1,0 +1,24 @@
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Orders;
+
+namespace O2C.Grains.Customers;
+
+public sealed class CustomerState
+{
+    public CustomerProfile? Profile { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Dictionary<string, decimal> OpenInvoices { get; set; } = [];
+    public Dictionary<string, OrderRecord> Orders { get; set; } = [];
+    public Dictionary<string, PlaceOrder> HeldOrders { get; set; } = [];
+    public List<LatePayment> LatePayments { get; set; } = [];
+    public List<DateOnly> FinalNotices { get; set; } = [];
+    public HashSet<string> CasesAtFinalNotice { get; set; } = [];
+    public List<DateOnly> BrokenPromises { get; set; } = [];
+    public RiskProfile RiskProfile { get; set; } = RiskProfile.Medium;
+    public string RiskRule { get; set; } = "Default";
+    public string RiskReason { get; set; } = "";
+    public string? OpenCaseId { get; set; }
+    public int CaseSequence { get; set; }
+
+    public decimal OpenExposure => OpenInvoices.Values.Sum();
+}

@@ -1,0 +1,20 @@
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Dunning;
+
+namespace O2C.Grains.Dunning;
+
+public sealed class CaseState
+{
+    public string CustomerId { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public RiskProfile LadderProfile { get; set; }
+    public RiskProfile RiskProfile { get; set; }
+    public CaseStatus Status { get; set; }
+    public DunningStage Stage { get; set; }
+    public Dictionary<string, CaseInvoiceState> Invoices { get; set; } = [];
+    public PromiseToPay? Promise { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? NextStepAt { get; set; }
+    public int Messages { get; set; }
+}

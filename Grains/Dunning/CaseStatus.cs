@@ -1,0 +1,10 @@
+namespace O2C.Grains.Dunning;
+
+public enum CaseStatus
+{
+    Open,
+    /// <summary>A promise to pay holds the ladder until its date.</summary>
+    Paused,
+    InCollection,
+    Closed,
+}

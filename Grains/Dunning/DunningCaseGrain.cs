@@ -1,0 +1,301 @@
+using O2C.Grains.Common;
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Dunning;
+using O2C.Grains.Messages;
+using O2C.Runtime;
+
+namespace O2C.Grains.Dunning;
+
+/// <summary>
+/// One customer's open dunning case. Each invoice climbs its own ladder level (see
+/// <see cref="CaseLadder"/>); each step sends one message listing every invoice with its level,
+/// in the tone of the highest level. The ladder's timing is the one of the risk profile the case
+/// opened with; a single one-shot reminder always points at the next step.
+/// </summary>
+[GrainType("case")]
+public sealed class DunningCaseGrain(
+    [PersistentState("case")] IPersistentState<CaseState> state,
+    BusinessClock clock,
+    DunningLadders ladders,
+    MessageComposer messages) : DomainGrain<CaseState>(state, clock), IDunningCaseGrain, IRemindable
+{
+    private const string NextStep = "next-step";
+
+    private DunningLadder Ladder => ladders.For(State.LadderProfile);
+
+    public async Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
+    {
+        var rows = new CommitRows();
+        if (!RecordExists)
+        {
+            if (customer is null)
+            {
+                throw new InvalidOperationException($"Case {Key} does not exist; it opens with an overdue invoice and its customer.");
+            }
+
+            State.CustomerId = customer.CustomerId;
+            State.Currency = invoice.Currency;
+            State.LadderProfile = customer.RiskProfile;
+            State.OpenedAt = Now;
+            rows.Audit("CaseOpened", new { customer.CustomerId, ladderProfile = customer.RiskProfile });
+        }
+
+        if (customer is not null)
+        {
+            State.RiskProfile = customer.RiskProfile;
+        }
+
+        if (State.Invoices.TryGetValue(invoice.InvoiceId, out var known))
+        {
+            if (known.Outstanding != invoice.Outstanding || known.Disputed != invoice.Disputed)
+            {
+                State.Invoices[invoice.InvoiceId] = known with { Outstanding = invoice.Outstanding, Disputed = invoice.Disputed };
+                rows.Audit(InvoiceChange(known, invoice), new { invoice.InvoiceId, outstanding = invoice.Outstanding, invoice.Disputed });
+            }
+        }
+        else
+        {
+            State.Invoices[invoice.InvoiceId] = new CaseInvoiceState(
+                invoice.InvoiceId, invoice.DueDate, invoice.Currency, invoice.Outstanding, invoice.PaymentReference, invoice.Disputed, DunningStage.None, null);
+            rows.Audit("InvoiceJoined", new { invoice.InvoiceId, invoice.DueDate, invoice.Outstanding });
+            if (State.Status == CaseStatus.Closed)
+            {
+                State.Status = CaseStatus.Open;
+                State.ClosedAt = null;
+            }
+        }
+
+        await ProceedAsync(rows, customer);
+    }
+
+    public async Task<CaseActionResult> AddNote(string text)
+    {
+        if (!RecordExists)
+        {
+            return CaseActionResult.Refused($"case {Key} does not exist");
+        }
+
+        await SaveAsync(new CommitRows().Audit("NoteAdded", new { text }).Case(Key, State, NextAction(), Now));
+        return CaseActionResult.Ok;
+    }
+
+    public async Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date)
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        if (date < Today)
+        {
+            return CaseActionResult.Refused($"the promised date {date:yyyy-MM-dd} is before today ({Today:yyyy-MM-dd})");
+        }
+
+        State.Promise = new PromiseToPay(amount, date, Today, OpenOutstanding());
+        State.Status = CaseStatus.Paused;
+        // The ladder waits until the promised day has passed.
+        State.NextStepAt = StartOf(date.AddDays(1));
+        var rows = new CommitRows().Audit("PromiseMade", State.Promise).Remind(NextStep, State.NextStepAt.Value);
+        await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+        return CaseActionResult.Ok;
+    }
+
+    public async Task<CaseActionResult> Escalate()
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.Status == CaseStatus.Paused)
+        {
+            return CaseActionResult.Refused($"a promise to pay holds the ladder until {State.Promise!.Date:yyyy-MM-dd}");
+        }
+
+        var advances = new List<InvoiceAdvance>();
+        foreach (var invoice in State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed).ToList())
+        {
+            if (Ladder.NextPostDueStep(invoice.Level) is { } next)
+            {
+                advances.Add(new InvoiceAdvance(invoice.InvoiceId, invoice.Level, next.Stage));
+                State.Invoices[invoice.InvoiceId] = invoice with { Level = next.Stage, LevelReachedOn = Today };
+            }
+        }
+
+        if (advances.Count == 0)
+        {
+            return CaseActionResult.Refused("no invoice in the case can be escalated further");
+        }
+
+        var rows = new CommitRows().Audit("Escalated", new { advances });
+        await ProceedAsync(rows, customer: null, advances);
+        return CaseActionResult.Ok;
+    }
+
+    public Task<bool> Exists() => Task.FromResult(RecordExists);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == NextStep && RecordExists ? ProceedAsync(new CommitRows(), customer: null) : Task.CompletedTask;
+
+    /// <summary>Closes, waits on a promise, or walks the ladder as far as today allows; then points the reminder at the next step.</summary>
+    private async Task ProceedAsync(CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null)
+    {
+        if (State.Status == CaseStatus.Closed)
+        {
+            await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+            return;
+        }
+
+        if (OpenOutstanding() <= 0)
+        {
+            await CloseAsync(rows);
+            return;
+        }
+
+        if (State.Status == CaseStatus.InCollection)
+        {
+            await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+            return;
+        }
+
+        var brokenPromise = SettlePromise(rows);
+        if (State.Status == CaseStatus.Paused)
+        {
+            await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+            return;
+        }
+
+        var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
+        var advances = forced ?? evaluation.Advances;
+        if (forced is null)
+        {
+            foreach (var advanced in evaluation.Invoices.Where(i => evaluation.Advances.Any(a => a.InvoiceId == i.InvoiceId)))
+            {
+                State.Invoices[advanced.InvoiceId] = State.Invoices[advanced.InvoiceId] with { Level = advanced.Level, LevelReachedOn = advanced.LevelReachedOn };
+            }
+        }
+
+        var open = State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed).ToList();
+        State.Stage = open.Count > 0 ? open.Max(i => i.Level) : DunningStage.None;
+        if (advances.Count > 0)
+        {
+            customer ??= await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+            State.RiskProfile = customer!.RiskProfile;
+            SendStep(rows, customer, open, advances);
+        }
+
+        if (State.Stage == DunningStage.Collection)
+        {
+            State.Status = CaseStatus.InCollection;
+            State.NextStepAt = null;
+            rows.Forget(NextStep).HandedOver(open.Select(i => i.InvoiceId)).Audit("HandedOverToCollection", new { overdue = OpenOutstanding() });
+        }
+        else
+        {
+            var next = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today).NextAdvanceOn;
+            State.NextStepAt = next is { } day ? StartOf(day) : null;
+            if (State.NextStepAt is { } at)
+            {
+                rows.Remind(NextStep, at);
+            }
+            else
+            {
+                rows.Forget(NextStep);
+            }
+        }
+
+        await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+
+        var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
+        if (brokenPromise is not null)
+        {
+            await customerGrain.PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+        }
+
+        if (advances.Count > 0 && State.Stage >= DunningStage.FinalNotice)
+        {
+            await customerGrain.CaseReachedStage(Key, State.Stage);
+        }
+    }
+
+    private void SendStep(CommitRows rows, CustomerSnapshot customer, List<CaseInvoiceState> open, IReadOnlyList<InvoiceAdvance> advances)
+    {
+        var step = Ladder.StepFor(State.Stage)!;
+        State.Messages++;
+        var sent = messages.Compose(rows, new DunningMessage(
+            $"{Key}-m{State.Messages}", Key, InvoiceId: null, customer, State.Stage,
+            DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
+            open.OrderBy(i => i.DueDate)
+                .Select(i => new DunningMessageInvoice(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference))
+                .ToList()), Now);
+        rows.Audit("StageSent", new { stage = State.Stage, tone = customer.RiskProfile, channels = sent, advances });
+        foreach (var advance in advances)
+        {
+            rows.InvoiceLevel(State.Invoices[advance.InvoiceId]);
+        }
+    }
+
+    /// <summary>A promise is kept when enough was paid, broken when its day passed without that; either way the ladder resumes.</summary>
+    private PromiseToPay? SettlePromise(CommitRows rows)
+    {
+        if (State.Promise is not { } promise)
+        {
+            return null;
+        }
+
+        if (promise.OutstandingWhenMade - OpenOutstanding() >= promise.Amount)
+        {
+            rows.Audit("PromiseKept", promise);
+        }
+        else if (Today <= promise.Date)
+        {
+            State.Status = CaseStatus.Paused;
+            return null;
+        }
+        else
+        {
+            rows.Audit("PromiseBroken", promise);
+        }
+
+        State.Promise = null;
+        State.Status = CaseStatus.Open;
+        return Today > promise.Date && promise.OutstandingWhenMade - OpenOutstanding() < promise.Amount ? promise : null;
+    }
+
+    private async Task CloseAsync(CommitRows rows)
+    {
+        State.Status = CaseStatus.Closed;
+        State.Stage = DunningStage.None;
+        State.ClosedAt = Now;
+        State.NextStepAt = null;
+        State.Promise = null;
+        await SaveAsync(rows.Forget(NextStep).Audit("CaseClosed", new { reason = "nothing outstanding" }).Case(Key, State, NextAction(), Now));
+        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
+    }
+
+    private CaseActionResult? Refusal() =>
+        !RecordExists ? CaseActionResult.Refused($"case {Key} does not exist")
+        : State.Status == CaseStatus.Closed ? CaseActionResult.Refused($"case {Key} is closed")
+        : State.Status == CaseStatus.InCollection ? CaseActionResult.Refused($"case {Key} was handed over to collection")
+        : null;
+
+    private decimal OpenOutstanding() => State.Invoices.Values.Sum(i => Math.Max(0, i.Outstanding));
+
+    private string? NextAction() => State.Status switch
+    {
+        CaseStatus.Closed => null,
+        CaseStatus.InCollection => "With the collection agency",
+        CaseStatus.Paused => $"Promise to pay {State.Promise!.Amount} by {State.Promise.Date:yyyy-MM-dd}",
+        _ => State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed)
+                .Select(i => Ladder.NextPostDueStep(i.Level)?.Stage).OfType<DunningStage>().DefaultIfEmpty().Min() is var stage and not DunningStage.None
+            ? stage.ToString()
+            : null,
+    };
+
+    private static CaseInvoice ToLadder(CaseInvoiceState i) => new(i.InvoiceId, i.DueDate, i.Level, i.LevelReachedOn, i.Outstanding, i.Disputed);
+
+    private static string InvoiceChange(CaseInvoiceState before, CaseInvoiceUpdate after) =>
+        before.Disputed != after.Disputed ? (after.Disputed ? "InvoiceDisputed" : "InvoiceDisputeResolved")
+        : after.Outstanding <= 0 ? "InvoicePaid"
+        : "InvoicePartiallyPaid";
+}

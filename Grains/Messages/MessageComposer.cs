@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using O2C.Grains.Interfaces.Customers;
+using O2C.Runtime;
+
+namespace O2C.Grains.Messages;
+
+/// <summary>
+/// Renders a dunning message per channel and stages it with the grain's write: a messages row
+/// for collectors and an outbox entry for the delivery gateway. Message ids are deterministic,
+/// so a reminder delivered twice cannot send twice.
+/// </summary>
+public sealed class MessageComposer(MessageRenderer renderer, IOptions<MessageOptions> options)
+{
+    public int Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
+    {
+        var customer = message.Customer;
+        var lines = message.Invoices
+            .Select(i => new MessageInvoiceLine(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, DunningStageNames.In(customer.Profile.Language, i.Level), i.PaymentReference))
+            .ToList();
+        var link = options.Value.PaymentLinkBase + Uri.EscapeDataString(message.Invoices[0].PaymentReference);
+        foreach (var channel in message.Channels)
+        {
+            var rendered = renderer.Render(new MessageModel(
+                customer.Profile.Name, customer.Profile.Language, message.Stage, customer.RiskProfile, channel,
+                message.Currency, message.Invoices.Sum(i => i.Outstanding), link, lines));
+            var messageId = $"{message.MessageIdPrefix}-{channel.ToString().ToLowerInvariant()}";
+            rows.Project(
+                """
+                INSERT INTO messages (message_id, case_id, invoice_id, customer_id, stage, channel, language, risk_profile, template_name,
+                    recipient, subject, body, status, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'Queued', $13)
+                ON CONFLICT (message_id) DO NOTHING
+                """,
+                messageId, message.CaseId, message.InvoiceId, customer.CustomerId, message.Stage.ToString(), channel.ToString(),
+                rendered.Language, customer.RiskProfile.ToString(), rendered.TemplateName, Recipient(customer.Profile, channel),
+                rendered.Subject, rendered.Body, now);
+            rows.Send("message.queued", new { messageId, channel, recipient = Recipient(customer.Profile, channel), rendered.Subject });
+        }
+
+        return message.Channels.Count;
+    }
+
+    private static string? Recipient(CustomerProfile profile, Channel channel) => channel switch
+    {
+        Channel.Email => profile.Email,
+        Channel.Sms => profile.Phone,
+        _ => profile.Name + (profile.Country is { } country ? $" ({country})" : ""),
+    };
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using O2C.Grains.Common;
+using O2C.Grains.Interfaces.Invoices;
+using O2C.Grains.Interfaces.Payments;
+using O2C.Runtime;
+
+namespace O2C.Grains.Payments;
+
+/// <summary>
+/// One incoming payment: matched against open invoices (invoice id, then reference, then
+/// customer and amount), applied to each allocated invoice, and remembered so a retry of the
+/// same payment id returns the first result instead of paying twice.
+/// </summary>
+[GrainType("payment")]
+public sealed class PaymentGrain(
+    [PersistentState("payment")] IPersistentState<PaymentState> state,
+    BusinessClock clock,
+    OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock), IPaymentGrain
+{
+    public async Task<PaymentResult> Receive(ReceivePayment payment)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payment with { Amount = payment.Amount / 1.00000000000000000000m }, RowJson.Options))));
+        if (State.Result is { } first)
+        {
+            return State.ContentHash == hash
+                ? first with { Duplicate = true }
+                : first with { Conflict = true };
+        }
+
+        var incoming = new IncomingPayment(payment.Amount, payment.Currency, payment.InvoiceId, payment.Reference, payment.CustomerId, payment.PayerName);
+        var match = PaymentMatcher.Match(incoming, await openInvoices.CandidatesAsync(incoming));
+        var allocations = new List<PaymentAllocationResult>();
+        foreach (var allocation in match.Allocations)
+        {
+            // The invoice is the judge of what it still owes; the query row may be a moment behind.
+            var applied = await GrainFactory.GetGrain<IInvoiceGrain>(allocation.InvoiceId).ApplyPayment(payment.PaymentId, allocation.Amount, payment.ReceivedAt);
+            if (applied.Applied > 0)
+            {
+                allocations.Add(new PaymentAllocationResult(allocation.InvoiceId, applied.Applied, applied.Outstanding));
+            }
+        }
+
+        var unallocated = payment.Amount - allocations.Sum(a => a.Amount);
+        var status = allocations.Count == 0 ? PaymentStatus.Unmatched : unallocated > 0 ? PaymentStatus.PartiallyMatched : PaymentStatus.Matched;
+        var result = new PaymentResult(payment.PaymentId, status, allocations.Count == 0 ? null : match.MatchedBy.ToString(), allocations, unallocated);
+        State.ContentHash = hash;
+        State.Result = result;
+        var rows = new CommitRows()
+            .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, unallocated })
+            .Project(
+                """
+                INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
+                    status, matched_by, allocations, unallocated, recorded_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                """,
+                payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, payment.InvoiceId, payment.Reference,
+                payment.CustomerId, payment.PayerName, status.ToString(), result.MatchedBy,
+                new Jsonb(JsonSerializer.Serialize(allocations, RowJson.Options)), unallocated, Now);
+        await SaveAsync(rows);
+        return result;
+    }
+}
