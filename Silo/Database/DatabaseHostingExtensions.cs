@@ -51,6 +51,12 @@ public static partial class DatabaseHostingExtensions
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.AddHostedService<SchemaMigrationHostedService>();
 
+        // Npgsql logs every command at Information; keep that out of normal logs unless configured.
+        if (builder.Configuration["Logging:LogLevel:Npgsql.Command"] is null)
+        {
+            builder.Logging.AddFilter("Npgsql.Command", LogLevel.Warning);
+        }
+
         services.AddHealthChecks()
             .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag]);
         return builder;
