@@ -25,4 +25,10 @@ public sealed record LadderStep
     public int OffsetDays { get; init; }
 
     public IReadOnlyList<Channel> Channels { get; init; } = [];
+
+    // Channels compared by content: two ladders from the same configuration must be equal.
+    public bool Equals(LadderStep? other) =>
+        other is not null && Stage == other.Stage && OffsetDays == other.OffsetDays && Channels.SequenceEqual(other.Channels);
+
+    public override int GetHashCode() => HashCode.Combine(Stage, OffsetDays, Channels.Count);
 }

@@ -131,9 +131,10 @@ public sealed class MessageTemplateCatalog
             {
                 Render(name, MessageContext.Sample(stage, profile, channel, language), language);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or HandlebarsException)
+            catch (Exception ex)
             {
-                problems.Add($"{name}{Extension}: {(ex.InnerException ?? ex).Message}");
+                // Anything a template can do wrong must end up in the one startup message.
+                problems.Add(ex is InvalidOperationException ? ex.Message : $"Template {name}{Extension}: {ex.Message}");
             }
         }
 
@@ -159,7 +160,7 @@ public sealed class MessageTemplateCatalog
         {
             return new RenderedMessage(name, template.Subject(context).Trim(), template.Body(context), language, model.Channel);
         }
-        catch (HandlebarsException ex)
+        catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
         {
             throw new InvalidOperationException($"Template {name}{Extension} cannot be rendered: {ex.Message}", ex);
         }
