@@ -33,5 +33,5 @@ internal static class CaseRows
 
     public static CommitRows HandedOver(this CommitRows rows, IEnumerable<string> invoiceIds) => rows.Project(
         "UPDATE invoices SET status = 'InCollection' WHERE invoice_id = ANY($1) AND outstanding > 0 AND status <> 'Disputed'",
-        invoiceIds.ToArray());
+        [invoiceIds.ToArray()]);
 }

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using O2C.Runtime;
+
+namespace O2C.Tests.Support;
+
+/// <summary>
+/// The real silo (its Program, the whole HTTP pipeline, the grains) on a fresh test database,
+/// with a manual business clock starting at <see cref="Epoch"/>.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private TestCluster(WebApplicationFactory<Program> factory)
+    {
+        _factory = factory;
+        Client = factory.CreateClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public BusinessClock Clock => Services.GetRequiredService<BusinessClock>();
+
+    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:O2C"] = connectionString,
+            ["O2C:Clock:Mode"] = "Manual",
+            ["O2C:Clock:Start"] = Epoch.ToString("O"),
+            ["O2C:Reminders:PollInterval"] = "00:00:00.1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in all)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        return new TestCluster(factory);
+    }
+
+    /// <summary>Advances the manual clock to <see cref="Epoch"/> plus <paramref name="days"/>, delivering every reminder on the way.</summary>
+    public Task<ClockAdvance> AdvanceToDayAsync(int days) =>
+        Services.GetRequiredService<IReminderDelivery>().AdvanceClockAsync(Epoch.AddDays(days));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
