@@ -54,6 +54,102 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         Assert.Equal(InvoiceStatus.Paid, (await cluster.Grains.GetGrain<IInvoiceGrain>(order.InvoiceId!).Get())!.Status);
     }
 
+    [Fact]
+    public async Task A_promise_to_pay_pauses_the_ladder_and_a_broken_promise_resumes_it_at_once()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await Customer(cluster, "promiser", "en", creditScore: 90);
+        await Order(cluster, "promiser", "o-promise", 100m);
+        await cluster.AdvanceToDayAsync(38); // reminder went out on day 37
+        var caseId = await Scalar(cluster, "SELECT case_id FROM cases WHERE customer_id = 'promiser'");
+
+        var promise = await cluster.Grains.GetGrain<Interfaces.Dunning.IDunningCaseGrain>(caseId!).PromiseToPay(121m, DateOnly.FromDateTime(TestCluster.Epoch.AddDays(60).UtcDateTime));
+        await cluster.AdvanceToDayAsync(60);
+        Assert.True(promise.Accepted);
+        Assert.Equal("Paused", await Scalar(cluster, $"SELECT status FROM cases WHERE case_id = '{caseId}'"));
+        Assert.Equal([("Reminder", 37, "Email")], await Messages(cluster, "promiser"));
+
+        // Day 61: the promise is broken; the second reminder (due day 51) goes out at once.
+        await cluster.AdvanceToDayAsync(61);
+        Assert.Equal([("Reminder", 37, "Email"), ("SecondReminder", 61, "Email")], await Messages(cluster, "promiser"));
+        Assert.Equal("1", await Scalar(cluster, $"SELECT count(*) FROM grain_events WHERE grain_key = '{caseId}' AND kind = 'PromiseBroken'"));
+        Assert.Equal("1", await Scalar(cluster, "SELECT count(*) FROM grain_events WHERE grain_key = 'promiser' AND kind = 'PromiseBroken'"));
+    }
+
+    [Fact]
+    public async Task A_disputed_invoice_is_not_chased_until_the_dispute_is_resolved()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await Customer(cluster, "disputer", "en", creditScore: 90);
+        var order = await Order(cluster, "disputer", "o-dispute", 100m);
+        await cluster.AdvanceToDayAsync(38);
+        var invoice = cluster.Grains.GetGrain<IInvoiceGrain>(order.InvoiceId!);
+
+        await invoice.Dispute("goods damaged");
+        await cluster.AdvanceToDayAsync(70);
+        Assert.Equal([("Reminder", 37, "Email")], await Messages(cluster, "disputer"));
+        Assert.Equal(InvoiceStatus.Disputed, (await invoice.Get())!.Status);
+
+        await invoice.ResolveDispute("credit note refused");
+        Assert.Equal([("Reminder", 37, "Email"), ("SecondReminder", 70, "Email")], await Messages(cluster, "disputer"));
+    }
+
+    [Fact]
+    public async Task An_order_past_the_credit_limit_is_held_until_released()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await cluster.Grains.GetGrain<ICustomerGrain>("tight").Upsert(new CustomerProfile(
+            "Tight Ltd", "t@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
+
+        var first = await Order(cluster, "tight", "o-1", 500m);   // 605.00 gross
+        var second = await Order(cluster, "tight", "o-2", 500m);  // would make 1,210.00
+        var released = await cluster.Grains.GetGrain<ICustomerGrain>("tight").ReleaseOrder("o-2");
+        var again = await cluster.Grains.GetGrain<ICustomerGrain>("tight").ReleaseOrder("o-2");
+
+        Assert.Equal(OrderStatus.Invoiced, first.Status);
+        Assert.Equal(OrderStatus.OnHold, second.Status);
+        Assert.Contains("past the credit limit 1,000.00", second.Reason);
+        Assert.Equal(OrderStatus.Invoiced, released.Status);
+        Assert.Equal(OrderStatus.Rejected, again.Status);
+        Assert.Equal("1210.00", await Scalar(cluster, "SELECT open_exposure FROM customers WHERE customer_id = 'tight'"));
+        Assert.Equal("Invoiced", await Scalar(cluster, "SELECT status FROM orders WHERE order_id = 'o-2'"));
+    }
+
+    [Fact]
+    public async Task Repeated_orders_and_payments_return_the_first_result_and_changed_content_conflicts()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await Customer(cluster, "repeat", "en", creditScore: 60);
+        var first = await Order(cluster, "repeat", "o-r", 100m);
+        var repeat = await Order(cluster, "repeat", "o-r", 100m);
+        var changed = await Order(cluster, "repeat", "o-r", 999m);
+        var pay = new ReceivePayment("p-r", 50m, "EUR", TestCluster.Epoch.AddDays(1), first.InvoiceId, null, null, null);
+        var paid = await cluster.Grains.GetGrain<IPaymentGrain>("p-r").Receive(pay);
+        var paidAgain = await cluster.Grains.GetGrain<IPaymentGrain>("p-r").Receive(pay);
+        var paidOther = await cluster.Grains.GetGrain<IPaymentGrain>("p-r").Receive(pay with { Amount = 60m });
+
+        Assert.Equal(OrderStatus.Duplicate, repeat.Status);
+        Assert.Equal(first.InvoiceId, repeat.InvoiceId);
+        Assert.True(changed.Conflict);
+        Assert.Equal(PaymentStatus.Matched, paid.Status);
+        Assert.True(paidAgain.Duplicate);
+        Assert.True(paidOther.Conflict);
+        Assert.Equal(71m, (await cluster.Grains.GetGrain<IInvoiceGrain>(first.InvoiceId!).Get())!.Outstanding);
+        Assert.Equal("1", await Scalar(cluster, "SELECT count(*) FROM invoices WHERE customer_id = 'repeat'"));
+    }
+
+    [Fact]
+    public async Task A_payment_nobody_can_match_is_kept_as_unmatched()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        var result = await cluster.Grains.GetGrain<IPaymentGrain>("p-x").Receive(
+            new ReceivePayment("p-x", 12.34m, "EUR", TestCluster.Epoch, null, "RF00 NOTHING", null, "Someone"));
+
+        Assert.Equal(PaymentStatus.Unmatched, result.Status);
+        Assert.Equal(12.34m, result.Unallocated);
+        Assert.Equal("Unmatched", await Scalar(cluster, "SELECT status FROM payments WHERE payment_id = 'p-x'"));
+    }
+
     private static Task<CustomerSnapshot> Customer(TestCluster cluster, string id, string language, int? creditScore, params Channel[] channels) =>
         cluster.Grains.GetGrain<ICustomerGrain>(id).Upsert(new CustomerProfile(
             $"Customer {id}", $"{id}@example.com", "+31600000000", language, "EUR", "NL", 30, 100_000m, creditScore,
