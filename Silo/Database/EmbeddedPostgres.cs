@@ -78,23 +78,27 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var logFile = Path.Combine(root, "postgres.log");
         var tools = new PostgresProcess(binDirectory, runAs, logFile, root);
 
-        await PrepareFolderAsync(root, logFile, runAs, tools, options.Timeout, cancellationToken);
-        if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
-        {
-            await InitClusterAsync(cluster, tools, options.Timeout, cancellationToken);
-        }
-
-        var status = await tools.RunAsync("pg_ctl", ["status", "-D", cluster], options.Timeout, cancellationToken);
         EmbeddedPostgres server;
-        if (status.ExitCode == 0 && ReadRunningPort(cluster) is { } runningPort)
+        // Processes starting on one folder at once (two local silos) take turns: the second one reuses the server.
+        await using (await FolderLock.AcquireAsync(root, options.Timeout, cancellationToken))
         {
-            await tools.AppendLogAsync($"reusing the server already running on {cluster} (port {runningPort}); it is left running on dispose");
-            server = new EmbeddedPostgres(options, binDirectory, tools, runningPort, ownsServer: false);
-        }
-        else
-        {
-            var port = await StartServerAsync(options, cluster, root, logFile, tools, cancellationToken);
-            server = new EmbeddedPostgres(options, binDirectory, tools, port, ownsServer: true);
+            await PrepareFolderAsync(root, logFile, runAs, tools, options.Timeout, cancellationToken);
+            if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
+            {
+                await InitClusterAsync(cluster, tools, options.Timeout, cancellationToken);
+            }
+
+            var status = await tools.RunAsync("pg_ctl", ["status", "-D", cluster], options.Timeout, cancellationToken);
+            if (status.ExitCode == 0 && ReadRunningPort(cluster) is { } runningPort)
+            {
+                await tools.AppendLogAsync($"reusing the server already running on {cluster} (port {runningPort}); it is left running on dispose");
+                server = new EmbeddedPostgres(options, binDirectory, tools, runningPort, ownsServer: false);
+            }
+            else
+            {
+                var port = await StartServerAsync(options, cluster, root, logFile, tools, cancellationToken);
+                server = new EmbeddedPostgres(options, binDirectory, tools, port, ownsServer: true);
+            }
         }
 
         try

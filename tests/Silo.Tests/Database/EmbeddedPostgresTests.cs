@@ -88,6 +88,26 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_starts_at_once_on_a_fresh_folder_share_one_server()
+    {
+        var starts = await Task.WhenAll(
+            Task.Run(() => EmbeddedPostgres.StartAsync(Options)),
+            Task.Run(() => EmbeddedPostgres.StartAsync(Options)));
+        try
+        {
+            Assert.Single(starts, server => server.OwnsServer);
+            Assert.Equal(starts[0].Port, starts[1].Port);
+        }
+        finally
+        {
+            foreach (var server in starts.OrderBy(server => server.OwnsServer))
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Start_failure_reports_the_last_lines_of_the_log()
     {
         var options = new EmbeddedPostgresOptions
