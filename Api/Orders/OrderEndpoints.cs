@@ -104,7 +104,9 @@ public static class OrderEndpoints
                     }
 
                     var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, token);
-                    results[i] = kind == OrderOutcomeKind.Repeated ? view with { Status = OrderStatus.Duplicate } : view;
+                    results[i] = kind == OrderOutcomeKind.Repeated
+                        ? view with { Status = OrderStatus.Duplicate }
+                        : view with { Errors = view.Errors?.ToDictionary(e => $"orders[{i}].{e.Key}", e => e.Value) };
                 });
 
             return TypedResults.Ok(new OrderBatchResult(
