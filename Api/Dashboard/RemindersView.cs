@@ -1,0 +1,19 @@
+namespace O2C.Api.Dashboard;
+
+/// <summary>
+/// <c>GET /v1/dashboard/reminders</c>. Table figures are cluster-wide; delivered, failed and lag are
+/// this silo's. Lag is in wall milliseconds (business lag divided by the clock speed).
+/// </summary>
+public sealed record RemindersView(
+    DateTimeOffset BusinessNow,
+    long Registered,
+    bool RegisteredEstimated,
+    long DueNow,
+    long OverdueBacklog,
+    bool CountsCapped,
+    long DeliveredPerMinute,
+    long Delivered,
+    long Failed,
+    double LagP50Ms,
+    double LagP99Ms,
+    double PollIntervalMs);
