@@ -70,7 +70,10 @@ internal static class DashboardEndpoints
         return new RemindersView(
             businessNow, table.Registered, table.Estimated, table.DueNow, table.Overdue, table.Capped,
             counters.Delivered - (minuteAgo?.Delivered ?? 0), counters.Delivered, counters.Failed,
-            WallMilliseconds(lag.Quantile(0.5), clock.Speed), WallMilliseconds(lag.Quantile(0.99), clock.Speed), poll.TotalMilliseconds);
+            WallMilliseconds(lag.Quantile(0.5), clock.Speed), WallMilliseconds(lag.Quantile(0.99), clock.Speed),
+            lag.Count > 0 && lag.Quantile(0.99) >= LatencyHistogram.UpperBound(LatencyHistogram.BucketCount - 1),
+            table.OldestDue is { } oldest && oldest < businessNow ? WallMilliseconds(businessNow - oldest, clock.Speed) : 0,
+            poll.TotalMilliseconds);
     }
 
     public static Task<BusinessView> GetBusiness(BusinessQuery query, BusinessClock clock, CancellationToken cancellationToken) =>

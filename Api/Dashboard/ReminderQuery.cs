@@ -20,11 +20,11 @@ public sealed class ReminderQuery(NpgsqlDataSource dataSource)
 
     // Oldest first, so the overdue ones are inside the cap.
     public const string DueSql = """
-        SELECT count(*), count(*) FILTER (WHERE due_at < $2 AND (lease_until IS NULL OR lease_until < now()))
+        SELECT count(*), count(*) FILTER (WHERE due_at < $2 AND (lease_until IS NULL OR lease_until < now())), min(due_at)
         FROM (SELECT due_at, lease_until FROM reminders WHERE due_at <= $1 ORDER BY due_at LIMIT 100001) due
         """;
 
-    public async Task<(long Registered, bool Estimated, long DueNow, long Overdue, bool Capped)> ReadAsync(
+    public async Task<(long Registered, bool Estimated, long DueNow, long Overdue, bool Capped, DateTimeOffset? OldestDue)> ReadAsync(
         DateTimeOffset businessNow, DateTimeOffset overdueBefore, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
@@ -39,6 +39,7 @@ public sealed class ReminderQuery(NpgsqlDataSource dataSource)
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var dueNow = reader.GetInt64(0);
-        return (registered, estimated, Math.Min(dueNow, CountCap), Math.Min(reader.GetInt64(1), CountCap), dueNow > CountCap);
+        var oldest = reader.IsDBNull(2) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(2);
+        return (registered, estimated, Math.Min(dueNow, CountCap), Math.Min(reader.GetInt64(1), CountCap), dueNow > CountCap, oldest);
     }
 }

@@ -2,7 +2,9 @@ namespace O2C.Api.Dashboard;
 
 /// <summary>
 /// <c>GET /v1/dashboard/reminders</c>. Table figures are cluster-wide; delivered, failed and lag are
-/// this silo's. Lag is in wall milliseconds (business lag divided by the clock speed).
+/// this silo's. Lag is in wall milliseconds (business lag divided by the clock speed); the runtime's
+/// histogram tops out at about 67 business seconds, so <see cref="LagCapped"/> says a quantile hit the top.
+/// <see cref="OldestDueMs"/> is how long (wall) the oldest due reminder has waited: 0 when none is due.
 /// </summary>
 public sealed record RemindersView(
     DateTimeOffset BusinessNow,
@@ -16,4 +18,6 @@ public sealed record RemindersView(
     long Failed,
     double LagP50Ms,
     double LagP99Ms,
+    bool LagCapped,
+    double OldestDueMs,
     double PollIntervalMs);
