@@ -124,7 +124,7 @@
     $('silos').innerHTML = c.silos.map((s) => {
       const gone = s.status !== 'alive';
       const status = gone
-        ? `<span class="badge ${s.status}">${s.status}</span> <span class="when" title="${escape(s.diedAt)}">${s.diedAt ? duration((Date.parse(c.now) - Date.parse(s.diedAt)) / 1000) + ' ago · ' + clockTime(s.diedAt) : ''}</span>`
+        ? `<span class="badge ${s.status}">${s.status}</span><span class="when" data-testid="silo-died" title="${escape(s.diedAt)}">${s.diedAt ? 'died ' + duration((Date.parse(c.now) - Date.parse(s.diedAt)) / 1000) + ' ago<br>' + clockTime(s.diedAt) : ''}</span>`
         : '<span class="badge alive">alive</span>';
       return `<tr data-testid="silo-row" data-status="${s.status}" class="${gone ? 'gone' : ''}">
         <td class="mono">${escape(s.siloId)}</td><td class="mono">${escape(s.address ?? '–')}</td><td>${status}</td>

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,10 +39,10 @@ public sealed class KestrelSilo : IAsyncDisposable
             web.UseSetting("O2C:Clock:Start", TestCluster.Epoch.ToString("O"));
             web.UseSetting("O2C:Reminders:PollInterval", "00:00:00.1");
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)); // a free port
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new KestrelSilo(factory, new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new KestrelSilo(factory, new Uri(addresses.First()));
     }
 
     public Task<ClockAdvance> AdvanceToDayAsync(int days) =>
