@@ -127,10 +127,10 @@
         ? `<span class="badge ${s.status}">${s.status}</span><span class="when" data-testid="silo-died" title="${escape(s.diedAt)}">${s.diedAt ? 'died ' + duration((Date.parse(c.now) - Date.parse(s.diedAt)) / 1000) + ' ago<br>' + clockTime(s.diedAt) : ''}</span>`
         : '<span class="badge alive">alive</span>';
       return `<tr data-testid="silo-row" data-status="${s.status}" class="${gone ? 'gone' : ''}">
-        <td class="mono">${escape(s.siloId)}</td><td class="mono">${escape(s.address ?? '–')}</td><td>${status}</td>
+        <td><span class="mono">${escape(s.siloId)}</span><span class="sub mono">${escape(s.address ?? 'no address')}</span></td><td>${status}</td>
         <td class="num">${duration(s.uptimeSeconds)}</td><td class="num">${gone ? '–' : decimal.format(s.cpuPercent) + '%'}</td>
         <td class="num">${gone ? '–' : bytes(s.memoryBytes)}</td><td class="num" data-testid="silo-activations" data-value="${s.activations}">${integer.format(s.activations)}</td></tr>`;
-    }).join('') || '<tr><td colspan="7" class="empty">no silos registered</td></tr>';
+    }).join('') || '<tr><td colspan="6" class="empty">no silos registered</td></tr>';
   }
 
   const methodSort = { key: 'callsPerSecond', descending: true };
