@@ -65,7 +65,9 @@ public sealed class DunningCaseGrain(
             }
         }
 
-        await ProceedAsync(rows, customer);
+        // Invoices joining or changing are only gathered here: a step due now goes out from the
+        // reminder, once, listing every invoice that fell due at the same moment.
+        await ProceedAsync(rows, customer, walk: false);
     }
 
     public async Task<CaseActionResult> AddNote(string text)
@@ -138,7 +140,7 @@ public sealed class DunningCaseGrain(
         reminderName == NextStep && RecordExists ? ProceedAsync(new CommitRows(), customer: null) : Task.CompletedTask;
 
     /// <summary>Closes, waits on a promise, or walks the ladder as far as today allows; then points the reminder at the next step.</summary>
-    private async Task ProceedAsync(CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null)
+    private async Task ProceedAsync(CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null, bool walk = true)
     {
         if (State.Status == CaseStatus.Closed)
         {
@@ -166,6 +168,12 @@ public sealed class DunningCaseGrain(
         }
 
         var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
+        if (!walk)
+        {
+            await ScheduleAsync(rows, evaluation.MessageDue ? Now : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise);
+            return;
+        }
+
         var advances = forced ?? evaluation.Advances;
         if (forced is null)
         {
@@ -184,11 +192,18 @@ public sealed class DunningCaseGrain(
             SendStep(rows, customer, open, advances);
         }
 
-        if (State.Stage == DunningStage.Collection)
+        // Only invoices that climbed the whole ladder are handed over; a late joiner keeps walking it.
+        var handedOver = advances.Where(a => a.To == DunningStage.Collection).Select(a => a.InvoiceId).ToList();
+        if (handedOver.Count > 0)
+        {
+            rows.HandedOver(handedOver).Audit("HandedOverToCollection", new { invoiceIds = handedOver, overdue = OpenOutstanding() });
+        }
+
+        if (open.Count > 0 && open.All(i => i.Level == DunningStage.Collection))
         {
             State.Status = CaseStatus.InCollection;
             State.NextStepAt = null;
-            rows.Forget(NextStep).HandedOver(open.Select(i => i.InvoiceId)).Audit("HandedOverToCollection", new { overdue = OpenOutstanding() });
+            rows.Forget(NextStep);
         }
         else
         {
@@ -215,6 +230,27 @@ public sealed class DunningCaseGrain(
         if (advances.Count > 0 && State.Stage >= DunningStage.FinalNotice)
         {
             await customerGrain.CaseReachedStage(Key, State.Stage);
+        }
+    }
+
+    private async Task ScheduleAsync(CommitRows rows, DateTimeOffset? nextStepAt, PromiseToPay? brokenPromise)
+    {
+        var open = State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed).ToList();
+        State.Stage = open.Count > 0 ? open.Max(i => i.Level) : DunningStage.None;
+        State.NextStepAt = nextStepAt;
+        if (nextStepAt is { } at)
+        {
+            rows.Remind(NextStep, at);
+        }
+        else
+        {
+            rows.Forget(NextStep);
+        }
+
+        await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+        if (brokenPromise is not null)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
         }
     }
 

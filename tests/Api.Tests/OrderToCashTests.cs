@@ -104,6 +104,7 @@ public sealed class OrderToCashTests(PostgresFixture postgres)
         var whileDisputed = await api.MessagesAsync("disputer");
         var invoiceWhileDisputed = await api.GetAsync($"/v1/invoices/{order["invoiceId"]}");
         await api.PostAsync($"/v1/cases/{caseId}/resolve-dispute", new { invoiceId = order["invoiceId"]!.GetValue<string>(), reason = "credit note refused" });
+        await api.AdvanceToDayAsync(70); // the step that became due goes out on the next reminder tick
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([("Reminder", 37, "Email")], whileDisputed);

@@ -91,6 +91,7 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         Assert.Equal(InvoiceStatus.Disputed, (await invoice.Get())!.Status);
 
         await invoice.ResolveDispute("credit note refused");
+        await cluster.AdvanceToDayAsync(70); // the step that became due goes out on the next reminder tick
         Assert.Equal([("Reminder", 37, "Email"), ("SecondReminder", 70, "Email")], await Messages(cluster, "disputer"));
     }
 
@@ -148,6 +149,37 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         Assert.Equal(PaymentStatus.Unmatched, result.Status);
         Assert.Equal(12.34m, result.Unallocated);
         Assert.Equal("Unmatched", await Scalar(cluster, "SELECT status FROM payments WHERE payment_id = 'p-x'"));
+    }
+
+    [Fact]
+    public async Task Invoices_falling_due_together_get_one_message_per_step_that_lists_them_all_and_a_late_joiner_starts_at_the_first_reminder()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await Customer(cluster, "many", "en", creditScore: 90);
+        var orders = new List<OrderResult>();
+        foreach (var id in new[] { "m-1", "m-2", "m-3" })
+        {
+            orders.Add(await Order(cluster, "many", id, 100m));
+        }
+
+        await cluster.AdvanceToDayAsync(40);
+        await cluster.Grains.GetGrain<ICustomerGrain>("many").Upsert(new CustomerProfile(
+            "Customer many", "many@example.com", null, "en", "EUR", "NL", 30, 100_000m, 90, [Channel.Email]));
+        var late = await Order(cluster, "many", "m-4", 50m); // issued day 40, due day 70
+        await cluster.AdvanceToDayAsync(80);
+
+        // Low ladder: reminder +7 (day 37), second +21 (day 51), final +35 (day 65), collection +50 (day 80) for m-1..3;
+        // m-4 falls due on day 70, is reminded on day 77 (in the tone of the final notice the others are at) and is not handed over.
+        Assert.Equal(
+            [("Reminder", 37, "Email"), ("SecondReminder", 51, "Email"), ("FinalNotice", 65, "Email"), ("FinalNotice", 77, "Email"), ("Collection", 80, "Email")],
+            await Messages(cluster, "many"));
+        var first = await Scalar(cluster, "SELECT body FROM messages WHERE customer_id = 'many' ORDER BY created_at LIMIT 1");
+        Assert.All(orders, o => Assert.Contains(o.InvoiceId!, first, StringComparison.Ordinal));
+        Assert.Equal("Reminder", await Scalar(cluster, $"SELECT dunning_level FROM invoices WHERE invoice_id = '{late.InvoiceId}'"));
+        Assert.Equal("Collection", await Scalar(cluster, $"SELECT dunning_level FROM invoices WHERE invoice_id = '{orders[0].InvoiceId}'"));
+        Assert.Equal("InCollection", await Scalar(cluster, $"SELECT status FROM invoices WHERE invoice_id = '{orders[0].InvoiceId}'"));
+        Assert.Equal("Overdue", await Scalar(cluster, $"SELECT status FROM invoices WHERE invoice_id = '{late.InvoiceId}'"));
+        Assert.Equal("Open", await Scalar(cluster, "SELECT status FROM cases WHERE customer_id = 'many'"));
     }
 
     private static Task<CustomerSnapshot> Customer(TestCluster cluster, string id, string language, int? creditScore, params Channel[] channels) =>
