@@ -61,7 +61,7 @@ public sealed class LatencyHistogram
 
     public LatencySummary Summarize() => new(Count, Percentile(50), Percentile(90), Percentile(99), Max, Mean);
 
-    internal static int IndexOf(long micros)
+    public static int IndexOf(long micros)
     {
         if (micros < SubCount)
         {
@@ -74,7 +74,7 @@ public sealed class LatencyHistogram
         return SubCount + ((shift - 1) * HalfCount) + (top - HalfCount);
     }
 
-    internal static long UpperBoundOf(int index)
+    public static long UpperBoundOf(int index)
     {
         if (index < SubCount)
         {
