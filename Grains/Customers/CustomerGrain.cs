@@ -16,6 +16,13 @@ public sealed class CustomerGrain(
     BusinessClock clock,
     RiskPolicy riskPolicy) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
 {
+    private const int RecentOrdersKept = 1024;
+
+    // Only held orders live in the state, so it does not grow with every order. A retry that
+    // races its first attempt is caught here; later repeats by the API's look-up in the orders
+    // table, whose primary key is the last guard.
+    private readonly Dictionary<string, OrderRecord> _recentOrders = [];
+
     public async Task<CustomerSnapshot> Upsert(CustomerProfile profile)
     {
         var rows = new CommitRows();
@@ -40,7 +47,7 @@ public sealed class CustomerGrain(
     public async Task<OrderResult> PlaceOrder(PlaceOrder order)
     {
         var hash = OrderContentHash.Compute(order);
-        if (State.Orders.TryGetValue(order.OrderId, out var first))
+        if (_recentOrders.TryGetValue(order.OrderId, out var first) || TryGetHeld(order.OrderId, out first))
         {
             return first.ContentHash == hash
                 ? new OrderResult(order.OrderId, OrderStatus.Duplicate, first.InvoiceId, first.Reason)
@@ -69,31 +76,30 @@ public sealed class CustomerGrain(
         }
         else
         {
-            State.HeldOrders[order.OrderId] = order;
+            State.HeldOrders[order.OrderId] = new HeldOrder(order, hash, gross, decision.Reason);
             record = new OrderRecord(hash, OrderStatus.OnHold, null, decision.Reason, gross);
             rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
         }
 
-        State.Orders[order.OrderId] = record;
         await SaveAsync(rows.NewOrder(order, record, Now).Customer(Key, State, Now));
+        Remember(order.OrderId, record);
         return new OrderResult(order.OrderId, record.Status, record.InvoiceId, record.Reason);
     }
 
     public async Task<OrderResult> ReleaseOrder(string orderId)
     {
-        if (!State.HeldOrders.TryGetValue(orderId, out var order))
+        if (!State.HeldOrders.TryGetValue(orderId, out var held))
         {
-            var status = State.Orders.TryGetValue(orderId, out var known) ? known.Status.ToString() : "unknown";
-            return new OrderResult(orderId, OrderStatus.Rejected, known?.InvoiceId, $"order {orderId} is not on hold (status {status})");
+            var known = _recentOrders.GetValueOrDefault(orderId);
+            return new OrderResult(orderId, OrderStatus.Rejected, known?.InvoiceId, $"order {orderId} is not on hold");
         }
 
-        var first = State.Orders[orderId];
-        var invoice = await IssueInvoiceAsync(order, first.Total);
-        var record = first with { Status = OrderStatus.Invoiced, InvoiceId = invoice.InvoiceId, Reason = null };
+        var invoice = await IssueInvoiceAsync(held.Order, held.Total);
+        var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
-        State.Orders[orderId] = record;
-        var rows = new CommitRows().Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = first.Reason });
+        var rows = new CommitRows().Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
         await SaveAsync(rows.OrderChanged(orderId, record, Now).Customer(Key, State, Now));
+        Remember(orderId, record);
         return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
     }
 
@@ -133,12 +139,12 @@ public sealed class CustomerGrain(
 
     public async Task CaseReachedStage(string caseId, DunningStage stage)
     {
-        if (stage < DunningStage.FinalNotice || !State.CasesAtFinalNotice.Add(caseId))
+        if (stage < DunningStage.FinalNotice || State.FinalNotices.Any(f => f.CaseId == caseId))
         {
             return;
         }
 
-        State.FinalNotices.Add(Today);
+        State.FinalNotices.Add(new FinalNotice(caseId, Today));
         var rows = new CommitRows();
         Reassess(rows, $"case {caseId} reached the final notice");
         await SaveAsync(rows.Customer(Key, State, Now));
@@ -163,6 +169,23 @@ public sealed class CustomerGrain(
         await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).Customer(Key, State, Now));
     }
 
+    private bool TryGetHeld(string orderId, out OrderRecord record)
+    {
+        var found = State.HeldOrders.TryGetValue(orderId, out var held);
+        record = found ? new OrderRecord(held!.ContentHash, OrderStatus.OnHold, null, held.Reason, held.Total) : null!;
+        return found;
+    }
+
+    private void Remember(string orderId, OrderRecord record)
+    {
+        if (_recentOrders.Count >= RecentOrdersKept)
+        {
+            _recentOrders.Clear();
+        }
+
+        _recentOrders[orderId] = record;
+    }
+
     private async Task<InvoiceSummary> IssueInvoiceAsync(PlaceOrder order, decimal gross)
     {
         var profile = State.Profile!;
@@ -176,13 +199,17 @@ public sealed class CustomerGrain(
     /// <summary>Recomputes the risk profile from the last 12 months; a change is put on the customer's timeline with its reason.</summary>
     private void Reassess(CommitRows rows, string trigger)
     {
+        // Only the last 12 months count, so older history is dropped and the state stays small.
         var since = Today.AddMonths(-12);
-        var late = State.LatePayments.Where(p => p.PaidOn > since).ToList();
+        State.LatePayments.RemoveAll(p => p.PaidOn <= since);
+        State.FinalNotices.RemoveAll(f => f.ReachedOn <= since);
+        State.BrokenPromises.RemoveAll(d => d <= since);
+        var late = State.LatePayments;
         var behaviour = new PaymentBehaviour(
             late.Count,
             late.Count > 0 ? late.Max(p => p.DaysLate) : 0,
-            State.FinalNotices.Any(d => d > since),
-            State.BrokenPromises.Count(d => d > since));
+            State.FinalNotices.Count > 0,
+            State.BrokenPromises.Count);
         var assessment = riskPolicy.Assess(State.Profile!.CreditScore, behaviour);
         if (assessment.Profile != State.RiskProfile || assessment.Reason != State.RiskReason)
         {

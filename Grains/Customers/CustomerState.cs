@@ -1,5 +1,4 @@
 using O2C.Grains.Interfaces.Customers;
-using O2C.Grains.Interfaces.Orders;
 
 namespace O2C.Grains.Customers;
 
@@ -8,11 +7,9 @@ public sealed class CustomerState
     public CustomerProfile? Profile { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Dictionary<string, decimal> OpenInvoices { get; set; } = [];
-    public Dictionary<string, OrderRecord> Orders { get; set; } = [];
-    public Dictionary<string, PlaceOrder> HeldOrders { get; set; } = [];
+    public Dictionary<string, HeldOrder> HeldOrders { get; set; } = [];
     public List<LatePayment> LatePayments { get; set; } = [];
-    public List<DateOnly> FinalNotices { get; set; } = [];
-    public HashSet<string> CasesAtFinalNotice { get; set; } = [];
+    public List<FinalNotice> FinalNotices { get; set; } = [];
     public List<DateOnly> BrokenPromises { get; set; } = [];
     public RiskProfile RiskProfile { get; set; } = RiskProfile.Medium;
     public string RiskRule { get; set; } = "Default";

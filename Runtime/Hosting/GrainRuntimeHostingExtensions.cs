@@ -46,8 +46,9 @@ public static class GrainRuntimeHostingExtensions
         services.AddSingleton<GrainStatistics>();
         services.AddSingleton<SiloIdentity>();
         services.AddSingleton<GroupCommitter>();
+        services.AddSingleton<GroupReader>();
         services.AddSingleton(sp => new GrainStorage(
-            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<GroupCommitter>(), sp.GetRequiredService<BusinessClock>()));
+            sp.GetRequiredService<GroupReader>(), sp.GetRequiredService<GroupCommitter>(), sp.GetRequiredService<BusinessClock>()));
         services.AddSingleton<ReminderRegistry>();
         services.AddSingleton<ReminderTable>();
         services.AddSingleton<MembershipTable>();
@@ -60,6 +61,7 @@ public static class GrainRuntimeHostingExtensions
         // Start order = registration order; stop order is the reverse, so the committer drains
         // last, after activations had their OnDeactivateAsync.
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitter>());
+        services.AddHostedService(sp => sp.GetRequiredService<GroupReader>());
         services.AddHostedService<MembershipService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService<ActivationCollector>();

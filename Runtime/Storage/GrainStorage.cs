@@ -1,21 +1,11 @@
-using Npgsql;
 using O2C.Runtime.Reminders;
 
 namespace O2C.Runtime.Storage;
 
 /// <summary>Reads grain state rows and turns writes (with their rows alongside) into group commits.</summary>
-internal sealed class GrainStorage(NpgsqlDataSource dataSource, GroupCommitter committer, TimeProvider clock)
+internal sealed class GrainStorage(GroupReader reader, GroupCommitter committer, TimeProvider clock)
 {
-    public async Task<StoredState?> ReadAsync(GrainId grain, string stateName)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT version, state::text FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = grain.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grain.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = stateName });
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
-    }
+    public Task<StoredState?> ReadAsync(GrainId grain, string stateName) => reader.ReadAsync(grain, stateName);
 
     public Task CommitAsync(GrainId grain, StateWrite? write, CommitRows alongside) =>
         committer.CommitAsync(write, ToStatements(grain, alongside));

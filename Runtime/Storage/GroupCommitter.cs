@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,60 +15,33 @@ internal sealed partial class GroupCommitter(
     IOptions<GrainStorageOptions> options,
     ILogger<GroupCommitter> logger) : IHostedService
 {
-    private readonly Channel<PendingCommit> _queue = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly List<Task> _writers = [];
+    private readonly MicroBatcher<PendingCommit> _batcher = new(
+        options.Value.MaxBatchSize,
+        options.Value.Writers,
+        batch => CommitBatchAsync(batch, dataSource, logger),
+        pending => pending.Fail(new InvalidOperationException("The silo is stopping; no more writes are accepted.")));
 
     public Task CommitAsync(StateWrite? state, IReadOnlyList<SqlStatement> statements)
     {
         var pending = new PendingCommit(state, statements);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            pending.Fail(new InvalidOperationException("The silo is stopping; no more writes are accepted."));
-        }
-
+        _batcher.Enqueue(pending);
         return pending.Completion;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < Math.Max(1, options.Value.Writers); i++)
-        {
-            _writers.Add(Task.Run(WriteLoopAsync, CancellationToken.None));
-        }
-
+        _batcher.Start();
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // Accepted writes are drained, not dropped: callers were promised durability.
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_writers).WaitAsync(cancellationToken);
-    }
+    // Accepted writes are drained, not dropped: callers were promised durability.
+    public Task StopAsync(CancellationToken cancellationToken) => _batcher.StopAsync(cancellationToken);
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingCommit>(options.Value.MaxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < options.Value.MaxBatchSize && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            if (batch.Count > 0)
-            {
-                await CommitBatchAsync(batch);
-            }
-        }
-    }
-
-    private async Task CommitBatchAsync(List<PendingCommit> batch)
+    private static async Task CommitBatchAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource, ILogger logger)
     {
         try
         {
-            var conflicts = await TryCommitAsync(batch);
+            var conflicts = await TryCommitAsync(batch, dataSource);
             foreach (var pending in batch)
             {
                 if (conflicts.Contains(pending)) pending.Conflict();
@@ -81,7 +53,7 @@ internal sealed partial class GroupCommitter(
             LogBatchRetry(logger, batch.Count, error.Message);
             foreach (var pending in batch)
             {
-                await CommitBatchAsync([pending]);
+                await CommitBatchAsync([pending], dataSource, logger);
             }
         }
         catch (Exception error)
@@ -90,7 +62,7 @@ internal sealed partial class GroupCommitter(
         }
     }
 
-    private async Task<HashSet<PendingCommit>> TryCommitAsync(List<PendingCommit> batch)
+    private static async Task<HashSet<PendingCommit>> TryCommitAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

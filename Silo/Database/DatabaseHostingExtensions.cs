@@ -43,7 +43,7 @@ public static partial class DatabaseHostingExtensions
             services.AddHostedService<EmbeddedPostgresHostedService>();
         }
 
-        var database = new DatabaseInfo(WithPoolSize(connectionString, options.MaxPoolSize), embedded);
+        var database = new DatabaseInfo(Tuned(connectionString, options.MaxPoolSize), embedded);
         services.AddSingleton(database);
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
@@ -87,7 +87,7 @@ public static partial class DatabaseHostingExtensions
         return EmbeddedPostgres.StartAsync(embeddedOptions).GetAwaiter().GetResult();
     }
 
-    private static string WithPoolSize(string connectionString, int maxPoolSize)
+    private static string Tuned(string connectionString, int maxPoolSize)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!MaxPoolSizeKey().IsMatch(connectionString))
@@ -95,9 +95,20 @@ public static partial class DatabaseHostingExtensions
             builder.MaxPoolSize = maxPoolSize;
         }
 
+        // The runtime sends the same few statements (state writes, reminder claims, projections)
+        // millions of times; prepared once per connection they skip parse and plan.
+        if (!MaxAutoPrepareKey().IsMatch(connectionString))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         return builder.ConnectionString;
     }
 
     [GeneratedRegex(@"(^|;)\s*(Maximum Pool Size|Max Pool Size|MaxPoolSize)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex MaxPoolSizeKey();
+
+    [GeneratedRegex(@"(^|;)\s*(Max Auto Prepare|MaxAutoPrepare)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxAutoPrepareKey();
 }

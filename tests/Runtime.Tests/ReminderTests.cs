@@ -4,7 +4,7 @@ using O2C.Tests.Support;
 
 namespace O2C.Runtime.Tests;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresFixture.Collection)]
 public sealed class ReminderTests(PostgresFixture postgres)
 {
     private static readonly DateTimeOffset T0 = TestSilo.Epoch;
@@ -132,5 +132,23 @@ public sealed class ReminderTests(PostgresFixture postgres)
         await using var silo = await TestSilo.StartAsync(await postgres.CreateDatabaseAsync());
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => silo.Reminders.AdvanceClockAsync(T0.AddDays(-1)));
         Assert.Equal(T0, silo.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_lease_left_by_a_dead_silo_expires_and_another_silo_delivers_the_reminder()
+    {
+        await using var silo = await TestSilo.StartAsync(await postgres.CreateDatabaseAsync());
+        await silo.Database.CreateCommand(
+            """
+            INSERT INTO reminders (grain_type, grain_key, name, first_due_at, due_at, period_ms, etag, lease_owner, lease_until)
+            VALUES ('alarm', 'orphan', 'due', '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z', NULL, 1, 'dead-silo', now() - interval '1 second'),
+                   ('alarm', 'held', 'due', '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z', NULL, 1, 'live-silo', now() + interval '1 hour')
+            """).ExecuteNonQueryAsync();
+
+        await silo.Reminders.AdvanceClockAsync(T0.AddDays(2));
+
+        Assert.Single(silo.Services.GetAlarms().For("orphan"));
+        // A lease still running belongs to a live silo: it is not taken.
+        Assert.Empty(silo.Services.GetAlarms().For("held"));
     }
 }

@@ -6,22 +6,19 @@ using O2C.Tests.Support;
 
 namespace O2C.Runtime.Tests;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresFixture.Collection)]
 public sealed class StatisticsTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task Calls_errors_latency_activations_and_reminders_are_counted()
     {
-        await using var silo = await TestSilo.StartAsync(
-            await postgres.CreateDatabaseAsync(),
-            settings: new Dictionary<string, string?> { ["O2C:Grains:ResponseTimeout"] = "00:00:00.2" });
+        await using var silo = await TestSilo.StartAsync(await postgres.CreateDatabaseAsync());
         for (var i = 0; i < 10; i++)
         {
             await silo.Grains.GetGrain<ICounterGrain>($"s{i}").Increment();
         }
 
-        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => silo.Grains.GetGrain<IGateGrain>("slow").Pass("in", "never"));
-        silo.Services.GetGates().Open("never");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => silo.Grains.GetGrain<ICounterGrain>("s0").Fail());
         await silo.Grains.GetGrain<IAlarmGrain>("a").SetOnce("x", TestSilo.Epoch.AddDays(1));
         await silo.Reminders.AdvanceClockAsync(TestSilo.Epoch.AddDays(2));
 
@@ -31,7 +28,7 @@ public sealed class StatisticsTests(PostgresFixture postgres)
         Assert.Equal(10, increment.Calls);
         Assert.Equal(0, increment.Errors);
         Assert.True(increment.P99Milliseconds >= increment.P50Milliseconds && increment.P50Milliseconds > 0);
-        Assert.Equal(1, snapshot.Methods.Single(m => m is { GrainType: "gate", Method: "Pass" }).Errors);
+        Assert.Equal(1, snapshot.Methods.Single(m => m is { GrainType: "counter", Method: "Fail" }).Errors);
         Assert.Equal(10, snapshot.ActivationsByType["counter"]);
         Assert.Equal(1, snapshot.Reminders.Registered);
         Assert.Equal(1, snapshot.Reminders.Delivered);

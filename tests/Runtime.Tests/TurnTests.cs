@@ -4,7 +4,7 @@ using O2C.Tests.Support;
 
 namespace O2C.Runtime.Tests;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresFixture.Collection)]
 public sealed class TurnTests(PostgresFixture postgres)
 {
     [Fact]

@@ -28,7 +28,8 @@ public sealed class TestSilo : IAsyncDisposable
         string connectionString,
         SharedLogs? logs = null,
         DateTimeOffset? clockStart = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         logs ??= new SharedLogs();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -49,6 +50,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton(logs.Lifecycle).AddSingleton(logs.Gates).AddSingleton(logs.Alarms);
         builder.Services.AddGrainRuntime(builder.Configuration, typeof(CounterGrain).Assembly);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new TestSilo(host);

@@ -61,4 +61,6 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     }
 
     public Task<int> Activations() => Task.FromResult(_activations);
+
+    public Task Fail() => throw new InvalidOperationException("asked to fail");
 }

@@ -9,4 +9,5 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Clear();
     Task Deactivate();
     Task<int> Activations();
+    Task Fail();
 }
