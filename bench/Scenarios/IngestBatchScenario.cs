@@ -23,7 +23,7 @@ public sealed class IngestBatchScenario : IScenario
         var orders = CopyOrders(context);
         var concurrency = options.Concurrency ?? Workload.SetupBatchClients;
         var customers = (orders + (options.InvoicesPerCustomer ?? 10) - 1) / (options.InvoicesPerCustomer ?? 10);
-        var (silo, _) = await context.StartSiloAsync(Name, null, cancellationToken);
+        var (silo, connectionString) = await context.StartSiloAsync(Name, null, cancellationToken);
         await using (silo)
         {
             using var http = BenchHttp.CreateClient(silo.Address, Math.Max(concurrency, Workload.SetupClients));
@@ -50,6 +50,9 @@ public sealed class IngestBatchScenario : IScenario
                         .AgainstCeiling(context.Report.Ceiling(CeilingSuite.Copy), "≥0.25x (aim 0.50x)") with { Note = $"{orders:N0} orders, {outcomes}{watchNote}" });
                 }
             }
+
+            context.Report.Add(new Figure(Name, "rows inserted per order (P-COPY model: 7 + 2 customer row versions)",
+                await RowCount.InsertedPerOrderAsync(connectionString, context.RunId), "rows"));
         }
     }
 }
