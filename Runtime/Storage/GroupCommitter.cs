@@ -21,9 +21,9 @@ internal sealed partial class GroupCommitter(
         batch => CommitBatchAsync(batch, dataSource, logger),
         pending => pending.Fail(new InvalidOperationException("The silo is stopping; no more writes are accepted.")));
 
-    public Task CommitAsync(StateWrite? state, IReadOnlyList<SqlStatement> statements)
+    public Task CommitAsync(StateWrite? state, IReadOnlyList<SqlStatement> statements, IReadOnlyList<BulkRow>? bulkRows = null)
     {
-        var pending = new PendingCommit(state, statements);
+        var pending = new PendingCommit(state, statements, bulkRows ?? []);
         _batcher.Enqueue(pending);
         return pending.Completion;
     }
@@ -66,28 +66,27 @@ internal sealed partial class GroupCommitter(
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var conflicts = new HashSet<PendingCommit>();
 
         var stateWrites = batch.Where(p => p.State is not null).ToList();
-        if (stateWrites.Count > 0)
-        {
-            await using var versioned = new NpgsqlBatch(connection, transaction);
-            foreach (var pending in stateWrites)
-            {
-                versioned.BatchCommands.Add(pending.State!.ToStatement().ToBatchCommand());
-            }
+        var conflicts = stateWrites.Count > 0 ? await VersionedWrites.ApplyAsync(connection, transaction, stateWrites) : [];
 
-            await versioned.ExecuteNonQueryAsync();
-            for (var i = 0; i < stateWrites.Count; i++)
-            {
-                if (versioned.BatchCommands[i].RecordsAffected == 0)
-                {
-                    conflicts.Add(stateWrites[i]);
-                }
-            }
+        var accepted = batch.Where(p => !conflicts.Contains(p)).ToList();
+        await using var rows = new NpgsqlBatch(connection, transaction);
+        foreach (var statement in accepted.SelectMany(p => p.Statements))
+        {
+            rows.BatchCommands.Add(statement.ToBatchCommand());
         }
 
-        await connection.ExecuteAsync(batch.Where(p => !conflicts.Contains(p)).SelectMany(p => p.Statements), transaction, CancellationToken.None);
+        foreach (var table in accepted.SelectMany(p => p.BulkRows).GroupBy(r => r.Table))
+        {
+            rows.BatchCommands.Add(table.Key.Insert(table.Select(r => r.Values).ToList()));
+        }
+
+        if (rows.BatchCommands.Count > 0)
+        {
+            await rows.ExecuteNonQueryAsync();
+        }
+
         await transaction.CommitAsync();
         return conflicts;
     }

@@ -1,7 +1,7 @@
 namespace O2C.Runtime.Storage;
 
 /// <summary>One caller's unit of work waiting for the next group commit.</summary>
-internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatement> statements)
+internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatement> statements, IReadOnlyList<BulkRow> bulkRows)
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -9,6 +9,9 @@ internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatemen
 
     /// <summary>Run only when the state write (if any) matched its version.</summary>
     public IReadOnlyList<SqlStatement> Statements { get; } = statements;
+
+    /// <summary>Audit and outbox rows, inserted with those of the whole group in one statement per table.</summary>
+    public IReadOnlyList<BulkRow> BulkRows { get; } = bulkRows;
 
     public Task Completion => _completion.Task;
 

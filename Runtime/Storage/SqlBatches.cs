@@ -20,18 +20,4 @@ internal static class SqlBatches
 
         return command;
     }
-
-    public static async Task ExecuteAsync(this NpgsqlConnection connection, IEnumerable<SqlStatement> statements, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var statement in statements)
-        {
-            batch.BatchCommands.Add(statement.ToBatchCommand());
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
 }

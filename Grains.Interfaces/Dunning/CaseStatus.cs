@@ -1,4 +1,4 @@
-namespace O2C.Grains.Dunning;
+namespace O2C.Grains.Interfaces.Dunning;
 
 public enum CaseStatus
 {

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using O2C.Api.Queries;
+using O2C.Api.Validation;
+using O2C.Grains.Interfaces.Payments;
+using O2C.Runtime;
+
+namespace O2C.Api.Payments;
+
+public static class PaymentEndpoints
+{
+    private const string PaymentColumns =
+        """
+        SELECT payment_id AS "paymentId", amount, currency, received_at AS "receivedAt", invoice_id AS "invoiceId", reference,
+               customer_id AS "customerId", payer_name AS "payerName", status, matched_by AS "matchedBy", allocations, unallocated,
+               recorded_at AS "recordedAt"
+        FROM payments
+        """;
+
+    public static RouteGroupBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var payments = app.MapGroup("/v1/payments").WithTags("Payments");
+        payments.MapPost("/", ReceiveAsync);
+        payments.MapGet("/{paymentId}", GetAsync);
+        payments.MapGet("/", ListAsync);
+        return payments;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new FieldErrors();
+            if ((JsonFields.For(document!.RootElement, "", errors) is { } body ? PaymentRequest.Parse(body) : null) is not { } payment)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var result = await grains.GetGrain<IPaymentGrain>(payment.PaymentId).Receive(payment);
+            return result switch
+            {
+                { Conflict: true } => Problems.Conflict($"payment {payment.PaymentId} was already received with different content"),
+                { Duplicate: true } => TypedResults.Ok(result),
+                _ => TypedResults.Created($"/v1/payments/{Uri.EscapeDataString(payment.PaymentId)}", result),
+            };
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string paymentId, JsonQueries queries, CancellationToken cancellationToken) =>
+        await queries.ObjectAsync($"{PaymentColumns} WHERE payment_id = $1", cancellationToken, paymentId) is { } json
+            ? JsonResults.Json(json)
+            : Problems.NotFound($"payment {paymentId} does not exist");
+
+    private static async Task<IResult> ListAsync(string? status, string? customerId, int? page, int? pageSize, JsonQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (status is not null && !Enum.TryParse<PaymentStatus>(status, ignoreCase: false, out _))
+        {
+            errors.Add("status", $"must be one of: {string.Join(", ", Enum.GetNames<PaymentStatus>())}");
+        }
+
+        if (Paging.From(page, pageSize, errors) is not { } paging)
+        {
+            return Problems.Validation(errors);
+        }
+
+        const string filter = " WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR customer_id = $2)";
+        var items = await queries.ArrayAsync($"{PaymentColumns}{filter} ORDER BY received_at DESC, payment_id LIMIT $3 OFFSET $4", "x.\"receivedAt\" DESC, x.\"paymentId\"",
+            cancellationToken, status, customerId, paging.PageSize, paging.Offset);
+        var total = long.Parse(await queries.ScalarAsync($"SELECT count(*) FROM payments{filter}", cancellationToken, status, customerId) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        return JsonResults.Json(paging.Wrap(items, total));
+    }
+}
