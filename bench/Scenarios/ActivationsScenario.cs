@@ -44,6 +44,9 @@ public sealed class ActivationsScenario : IScenario
                 i => OrderRequest.Sample(Workload.OrderId(context.RunId, "act", i), Workload.CustomerId(context.RunId, i % customers), Workload.OrderDate),
                 cancellationToken);
             var total = Stopwatch.GetElapsedTime(started);
+            // One more heartbeat after the ingest: a short run may end between two samples.
+            await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+            sampler.Observe(await sampler.TakeAsync());
             var peak = sampler.Peak;
 
             var collected = await sampler.WaitForCollectionAsync(TimeSpan.FromSeconds(60), cancellationToken);

@@ -36,6 +36,23 @@ public sealed class MemorySampler : IAsyncDisposable
         return new Sample(activations, _silo.ResidentBytes() ?? 0);
     }
 
+    /// <summary>Counts a sample towards the peaks.</summary>
+    public void Observe(Sample sample)
+    {
+        lock (_stop)
+        {
+            if (sample.Activations > _peak.Activations)
+            {
+                _peak = sample;
+            }
+
+            if (sample.Resident > _peakResident)
+            {
+                _peakResident = sample.Resident;
+            }
+        }
+    }
+
     /// <summary>Waits until the activations fell to at most 1% of the peak (idle collection), or the timeout.</summary>
     public async Task<Sample> WaitForCollectionAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -65,17 +82,7 @@ public sealed class MemorySampler : IAsyncDisposable
         {
             try
             {
-                var sample = await TakeAsync();
-                if (sample.Activations > _peak.Activations)
-                {
-                    _peak = sample;
-                }
-
-                if (sample.Resident > _peakResident)
-                {
-                    Interlocked.Exchange(ref _peakResident, sample.Resident);
-                }
-
+                Observe(await TakeAsync());
                 await Task.Delay(1000, _stop.Token);
             }
             catch (OperationCanceledException)
