@@ -26,6 +26,12 @@ public static class QueueCeiling
 
     public static async Task<LoadResult> MeasureAsync(NpgsqlDataSource dataSource, int rows, CancellationToken cancellationToken)
     {
+        // P-COPY left its own reminder rows here: start from exactly `rows` due rows.
+        await using (var truncate = dataSource.CreateCommand($"TRUNCATE {ScratchSchema.Name}.reminders"))
+        {
+            await truncate.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var fill = dataSource.CreateCommand($"""
             INSERT INTO {ScratchSchema.Name}.reminders (grain_type, grain_key, name, first_due_at, due_at, period_ms, etag)
             SELECT 'invoice', 'INV-pq-' || g, 'due-date', t, t, NULL, 1
