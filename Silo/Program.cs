@@ -1,15 +1,20 @@
 using O2C.Api;
+using O2C.Api.Dashboard;
 using O2C.Grains;
 using O2C.Silo.Database;
+using O2C.Silo.Demo;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddO2CDemo(args);
 builder.AddO2CDatabase();
 builder.AddO2CGrains();
 builder.AddO2CApi();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 app.MapO2CHealth();
 app.MapO2CApi();
+app.MapDashboardEndpoints();
 app.Run();
 
 public partial class Program;

@@ -13,7 +13,6 @@ namespace O2C.Api.Orders;
 public static class OrderEndpoints
 {
     public const int MaxBatch = 1000;
-    private const int BatchConcurrency = 64;
 
     private const string OrderSelect =
         """
@@ -90,10 +89,12 @@ public static class OrderEndpoints
             var stored = await lookup.OrdersAsync(valid.Select(o => o.OrderId).Distinct().ToList(), cancellationToken);
             var currencies = await lookup.CustomerCurrenciesAsync(valid.Select(o => o.CustomerId).Distinct().ToList(), cancellationToken);
 
+            // Every customer of the batch at once: orders of one customer queue at its grain anyway,
+            // and the writes of all of them meet in the same group commits.
             var results = new OrderView[parsed.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, parsed.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = BatchConcurrency, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = MaxBatch, CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
                     var (order, itemErrors, element) = parsed[i];
@@ -104,7 +105,9 @@ public static class OrderEndpoints
                     }
 
                     var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, token);
-                    results[i] = kind == OrderOutcomeKind.Repeated ? view with { Status = OrderStatus.Duplicate } : view;
+                    results[i] = kind == OrderOutcomeKind.Repeated
+                        ? view with { Status = OrderStatus.Duplicate }
+                        : view with { Errors = view.Errors?.ToDictionary(e => $"orders[{i}].{e.Key}", e => e.Value) };
                 });
 
             return TypedResults.Ok(new OrderBatchResult(

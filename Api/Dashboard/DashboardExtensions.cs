@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace O2C.Api.Dashboard;
+
+public static class DashboardExtensions
+{
+    /// <summary>The dashboard's queries, its fixed-size statistics history and the sampler that fills it once a second.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<StatisticsHistory>();
+        services.AddSingleton<BusinessQuery>();
+        services.AddSingleton<ReminderQuery>();
+        services.AddHostedService<DashboardSampler>();
+        return services;
+    }
+
+    /// <summary>The JSON endpoints under <c>/v1/dashboard</c> and the page at <c>/dashboard</c>.</summary>
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/dashboard").WithTags("Dashboard");
+        api.MapGet("/cluster", DashboardEndpoints.GetCluster);
+        api.MapGet("/grains", DashboardEndpoints.GetGrains);
+        api.MapGet("/reminders", DashboardEndpoints.GetReminders);
+        api.MapGet("/business", DashboardEndpoints.GetBusiness);
+        api.MapGet("/history", DashboardEndpoints.GetHistory);
+
+        app.MapGet("/dashboard", () => DashboardAssets.Serve("dashboard.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/dashboard/dashboard.js", () => DashboardAssets.Serve("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/dashboard/dashboard.css", () => DashboardAssets.Serve("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+}

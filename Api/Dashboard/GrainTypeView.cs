@@ -1,0 +1,4 @@
+namespace O2C.Api.Dashboard;
+
+/// <summary>A grain type on this silo: calls and errors since start, rate and latency over the window.</summary>
+public sealed record GrainTypeView(string GrainType, long Activations, long Calls, double CallsPerSecond, double P50Ms, double P99Ms, long Errors);

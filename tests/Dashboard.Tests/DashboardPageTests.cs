@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using O2C.Dashboard.Tests.Support;
+using O2C.Tests.Support;
+using Xunit.Abstractions;
+
+namespace O2C.Dashboard.Tests;
+
+/// <summary>
+/// Debian's Chromium, headless, opens <c>/dashboard</c> on a real Kestrel port while the test drives
+/// orders, payments and the manual clock, and checks the panels against the database between refreshes.
+/// </summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class DashboardPageTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    [Fact]
+    public async Task The_page_shows_every_panel_with_the_right_figures_and_follows_the_traffic()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run does it)");
+        await using var silo = await KestrelSilo.StartAsync(postgres);
+        var grains = silo.Grains;
+        await Drive.Customer(grains, "low", "nl", "EUR", creditScore: 90);
+        await Drive.Customer(grains, "medium", "en", "GBP", creditScore: 50);
+        await Drive.Customer(grains, "high", "de", "EUR", creditScore: 10);
+        await Drive.Order(grains, "low", "o-1", "EUR");
+        var mediumInvoice = await Drive.Order(grains, "medium", "o-2", "GBP");
+        await Drive.Order(grains, "high", "o-3", "EUR");
+        await silo.AdvanceToDayAsync(16);
+        await Drive.Execute(silo.Services, """
+            INSERT INTO silos (silo_id, host_name, address, status, started_at, last_heartbeat, died_at)
+            VALUES ('silo-b-4711', 'node-b', 'http://10.0.0.12:8080', 'Dead', now() - interval '3 hours', now() - interval '20 minutes', now() - interval '20 minutes')
+            """);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        await page.GotoAsync(new Uri(silo.Address, "/dashboard").ToString());
+
+        // First refresh: the figures of phase one.
+        await WaitFor(page, "document.querySelector('[data-testid=cluster-alive]').dataset.value === '1'", "this silo alive in the cluster panel");
+        await WaitFor(page, "document.querySelector('[data-testid=business-orders-per-minute]').dataset.value === '3'", "3 orders in the last minute");
+        Assert.Equal("1", await Value(page, "cluster-dead"));
+        Assert.Contains("gone", await page.Locator("[data-testid=silo-row][data-status=dead]").GetAttributeAsync("class") ?? "");
+        Assert.Contains("20m", await page.Locator("[data-testid=silo-row][data-status=dead]").InnerTextAsync());
+        Assert.Equal("3", await Field(page, "[data-method='customer.PlaceOrder']", "calls"));
+        Assert.Equal(await Drive.Count(silo.Services, "SELECT count(*) FROM reminders"), long.Parse(await Value(page, "reminders-registered"), CultureInfo.InvariantCulture));
+        Assert.Equal("3", await Value(page, "business-open-cases"));
+        Assert.Equal("2", await Field(page, "[data-testid=receivables-EUR]", "open"));
+        Assert.Equal("242", await Field(page, "[data-testid=receivables-EUR]", "overdueAmount"));
+        Assert.Equal("1", await Field(page, "[data-testid=receivables-GBP]", "overdue"));
+        Assert.Equal("1", await Value(page, "stage-Reminder"));
+        Assert.Equal("1", await Value(page, "risk-High"));
+        Assert.Equal("€242", (await page.Locator("[data-testid=receivables-EUR] [data-field=overdueAmount]").InnerTextAsync()).Trim());
+        await WaitFor(page, "Number(document.querySelector('[data-testid=chart-calls]').dataset.points) > 0", "a point on the calls chart");
+        Assert.True(await page.Locator("[data-testid=chart-calls] path.line").CountAsync() == 1);
+
+        var refreshes = int.Parse(await page.GetByTestId("last-refresh").GetAttributeAsync("data-refreshes") ?? "0", CultureInfo.InvariantCulture);
+        var calls = long.Parse(await Value(page, "grains-calls"), CultureInfo.InvariantCulture);
+        var delivered = long.Parse(await Value(page, "reminders-delivered"), CultureInfo.InvariantCulture);
+
+        // Phase two between two refreshes: two more orders, the medium customer pays, a week passes.
+        await Drive.Order(grains, "low", "o-4", "EUR");
+        await Drive.Order(grains, "high", "o-5", "EUR");
+        await Drive.Pay(grains, "p-1", mediumInvoice, 121m, "GBP", day: 17);
+        await silo.AdvanceToDayAsync(22);
+
+        await WaitFor(page, $"Number(document.querySelector('[data-testid=last-refresh]').dataset.refreshes) > {refreshes} && document.querySelector('[data-testid=business-orders-per-minute]').dataset.value === '5'", "a refresh showing 5 orders");
+        Assert.Equal("5", await Field(page, "[data-method='customer.PlaceOrder']", "calls"));
+        Assert.True(long.Parse(await Value(page, "grains-calls"), CultureInfo.InvariantCulture) > calls, "grain calls grew");
+        Assert.True(long.Parse(await Value(page, "reminders-delivered"), CultureInfo.InvariantCulture) > delivered, "reminders were delivered");
+        Assert.Equal("1", await Value(page, "business-payments-per-minute"));
+        Assert.Equal("2", await Value(page, "business-open-cases"));
+        Assert.Equal(0, await page.Locator("[data-testid=receivables-GBP]").CountAsync());
+        Assert.Equal(
+            await Drive.Count(silo.Services, "SELECT count(*) FROM cases WHERE status <> 'Closed' AND stage = 'SecondReminder'"),
+            long.Parse(await Value(page, "stage-SecondReminder"), CultureInfo.InvariantCulture));
+
+        // Sorting: by calls, busiest first; again, quietest first.
+        await page.Locator("#methods-table th[data-sort=calls]").ClickAsync();
+        var sorted = await CallsColumn(page);
+        Assert.Equal(sorted.OrderByDescending(c => c), sorted);
+        await page.Locator("#methods-table th[data-sort=calls]").ClickAsync();
+        sorted = await CallsColumn(page);
+        Assert.Equal(sorted.Order(), sorted);
+        Assert.Equal("asc", await page.Locator("#methods-table th[data-sort=calls]").GetAttributeAsync("data-direction"));
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+    }
+
+    private static async Task WaitFor(IPage page, string condition, string what)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(condition, null, new() { Timeout = 15_000, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The dashboard never showed {what} (waited 15 s for: {condition})");
+        }
+    }
+
+    private static async Task<string> Value(IPage page, string testId) =>
+        await page.GetByTestId(testId).GetAttributeAsync("data-value") ?? throw new Xunit.Sdk.XunitException($"{testId} has no data-value");
+
+    private static async Task<string> Field(IPage page, string row, string field) =>
+        await page.Locator($"{row} [data-field={field}]").GetAttributeAsync("data-value") ?? throw new Xunit.Sdk.XunitException($"{row} has no {field}");
+
+    private static async Task<List<long>> CallsColumn(IPage page) =>
+        [.. (await page.Locator("#methods [data-testid=method-row] [data-field=calls]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)"))
+            .Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
+}
