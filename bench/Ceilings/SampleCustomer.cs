@@ -1,0 +1,19 @@
+using O2C.Grains.Interfaces.Customers;
+
+namespace O2C.Bench.Ceilings;
+
+/// <summary>A customer as the scenarios create it: a credit limit no order reaches, e-mail only.</summary>
+public static class SampleCustomer
+{
+    public static CustomerProfile Profile(int i, int? creditScore, int paymentTermDays = 30) => new(
+        $"Bench Customer {i} B.V.",
+        $"ap{i}@customer.example",
+        "+31201234567",
+        (i % 3) switch { 0 => "en", 1 => "nl", _ => "de" },
+        "EUR",
+        "NL",
+        paymentTermDays,
+        1_000_000_000m,
+        creditScore,
+        [Channel.Email]);
+}

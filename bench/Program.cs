@@ -1,0 +1,3 @@
+using O2C.Bench;
+
+return await BenchApp.RunAsync(args);

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using O2C.Bench.Hosting;
+
+namespace O2C.Bench.Scenarios;
+
+/// <summary>
+/// Samples the silo every second: its RSS (from /proc) and its activation count (from its heartbeat row in
+/// <c>silos</c>, which the membership service refreshes every heartbeat).
+/// </summary>
+public sealed class MemorySampler : IAsyncDisposable
+{
+    private readonly SiloProcess _silo;
+    private readonly string _connectionString;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private Sample _peak = new(0, 0);
+    private long _peakResident;
+
+    public MemorySampler(SiloProcess silo, string connectionString)
+    {
+        _silo = silo;
+        _connectionString = connectionString;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public sealed record Sample(long Activations, long Resident);
+
+    /// <summary>The sample with the most activations, and the RSS at that moment.</summary>
+    public Sample Peak => _peak;
+
+    public long PeakResident => Interlocked.Read(ref _peakResident);
+
+    public async Task<Sample> TakeAsync()
+    {
+        var activations = await Sql.CountAsync(_connectionString, "SELECT coalesce((SELECT activations FROM silos ORDER BY last_heartbeat DESC LIMIT 1), 0)");
+        return new Sample(activations, _silo.ResidentBytes() ?? 0);
+    }
+
+    /// <summary>Counts a sample towards the peaks.</summary>
+    public void Observe(Sample sample)
+    {
+        lock (_stop)
+        {
+            if (sample.Activations > _peak.Activations)
+            {
+                _peak = sample;
+            }
+
+            if (sample.Resident > _peakResident)
+            {
+                _peakResident = sample.Resident;
+            }
+        }
+    }
+
+    /// <summary>Waits until the activations fell to at most 1% of the peak (idle collection), or the timeout.</summary>
+    public async Task<Sample> WaitForCollectionAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var sample = await TakeAsync();
+            if (sample.Activations <= _peak.Activations / 100 || Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                return sample;
+            }
+
+            await Task.Delay(1000, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                Observe(await TakeAsync());
+                await Task.Delay(1000, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // A missed sample is not worth stopping the scenario for.
+            }
+        }
+    }
+}
