@@ -47,9 +47,8 @@ public static class OrderEndpoints
                 return Problems.Validation(errors);
             }
 
-            var stored = (await lookup.OrdersAsync([order.OrderId], cancellationToken)).GetValueOrDefault(order.OrderId);
-            var currencies = await lookup.CustomerCurrenciesAsync([order.CustomerId], cancellationToken);
-            var (view, kind) = await intake.PlaceAsync(order, stored, currencies, cancellationToken);
+            var (stored, currencies) = await lookup.BothAsync([order.OrderId], [order.CustomerId], cancellationToken);
+            var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, cancellationToken);
             return kind switch
             {
                 OrderOutcomeKind.Created => TypedResults.Created($"/v1/orders/{Uri.EscapeDataString(order.OrderId)}", view),
@@ -86,8 +85,8 @@ public static class OrderEndpoints
                 return (Order: OrderRequest.Parse(item.Item, item.Path, itemErrors), Errors: itemErrors, Element: item.Item);
             }).ToList();
             var valid = parsed.Where(p => p.Order is not null).Select(p => p.Order!).ToList();
-            var stored = await lookup.OrdersAsync(valid.Select(o => o.OrderId).Distinct().ToList(), cancellationToken);
-            var currencies = await lookup.CustomerCurrenciesAsync(valid.Select(o => o.CustomerId).Distinct().ToList(), cancellationToken);
+            var (stored, currencies) = await lookup.BothAsync(
+                valid.Select(o => o.OrderId).Distinct().ToList(), valid.Select(o => o.CustomerId).Distinct().ToList(), cancellationToken);
 
             // Every customer of the batch at once: orders of one customer queue at its grain anyway,
             // and the writes of all of them meet in the same group commits.

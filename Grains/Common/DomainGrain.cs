@@ -8,9 +8,27 @@ namespace O2C.Grains.Common;
 /// </summary>
 public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock) : Grain where TState : new()
 {
-    protected TState State => state.State;
+    protected TState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
 
     protected bool RecordExists => state.RecordExists;
+
+    /// <summary>
+    /// Whether the state exists, reading it again when this activation saw none: another grain
+    /// may have created it since (a customer creates its invoices in its own transaction).
+    /// </summary>
+    protected async Task<bool> ExistsAsync()
+    {
+        if (!state.RecordExists)
+        {
+            await state.ReadStateAsync();
+        }
+
+        return state.RecordExists;
+    }
 
     protected BusinessClock Clock => clock;
 
@@ -37,6 +55,5 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
         }
     }
 
-    /// <summary>Business midnight (UTC) of a date: when day-based reminders fire.</summary>
-    protected static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    protected static DateTimeOffset StartOf(DateOnly date) => BusinessDays.StartOf(date);
 }

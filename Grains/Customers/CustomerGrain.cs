@@ -1,5 +1,7 @@
 using O2C.Grains.Common;
 using O2C.Grains.Credit;
+using O2C.Grains.Dunning;
+using O2C.Grains.Invoices;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
@@ -14,7 +16,8 @@ namespace O2C.Grains.Customers;
 public sealed class CustomerGrain(
     [PersistentState("customer")] IPersistentState<CustomerState> state,
     BusinessClock clock,
-    RiskPolicy riskPolicy) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
+    RiskPolicy riskPolicy,
+    DunningLadders ladders) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
 {
     private const int RecentOrdersKept = 1024;
 
@@ -70,7 +73,7 @@ public sealed class CustomerGrain(
         OrderRecord record;
         if (decision.Outcome == CreditOutcome.Approve)
         {
-            var invoice = await IssueInvoiceAsync(order, gross);
+            var invoice = IssueInvoice(rows, order, gross);
             record = new OrderRecord(hash, OrderStatus.Invoiced, invoice.InvoiceId, null, gross);
             rows.Audit("OrderInvoiced", new { order.OrderId, invoice.InvoiceId, gross, decision.Reason });
         }
@@ -94,10 +97,11 @@ public sealed class CustomerGrain(
             return new OrderResult(orderId, OrderStatus.Rejected, known?.InvoiceId, $"order {orderId} is not on hold");
         }
 
-        var invoice = await IssueInvoiceAsync(held.Order, held.Total);
+        var rows = new CommitRows();
+        var invoice = IssueInvoice(rows, held.Order, held.Total);
         var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
-        var rows = new CommitRows().Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
+        rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
         await SaveAsync(rows.OrderChanged(orderId, record, Now).Customer(Key, State, Now));
         Remember(orderId, record);
         return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
@@ -186,14 +190,17 @@ public sealed class CustomerGrain(
         _recentOrders[orderId] = record;
     }
 
-    private async Task<InvoiceSummary> IssueInvoiceAsync(PlaceOrder order, decimal gross)
+    /// <summary>The invoice is created in this grain's own write: order and invoice commit together or not at all.</summary>
+    private InvoiceSummary IssueInvoice(CommitRows rows, PlaceOrder order, decimal gross)
     {
         var profile = State.Profile!;
         var invoiceId = InvoiceIds.ForOrder(order.OrderId);
-        var invoice = await GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).Issue(new IssueInvoice(
+        var invoice = GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).GetGrainId();
+        var state = InvoiceIssue.NewState(invoiceId, new IssueInvoice(
             Key, order.OrderId, Today, Today.AddDays(profile.PaymentTermDays), order.Currency, order.Lines, State.RiskProfile));
+        rows.Create(invoice, InvoiceIssue.StateName, state).IssuedInvoice(invoice, state, ladders.For(State.RiskProfile), Now);
         State.OpenInvoices[invoiceId] = gross;
-        return invoice;
+        return InvoiceIssue.Summary(invoiceId, state);
     }
 
     /// <summary>Recomputes the risk profile from the last 12 months; a change is put on the customer's timeline with its reason.</summary>

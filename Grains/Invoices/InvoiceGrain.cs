@@ -16,51 +16,28 @@ namespace O2C.Grains.Invoices;
 /// </summary>
 [GrainType("invoice")]
 public sealed class InvoiceGrain(
-    [PersistentState("invoice")] IPersistentState<InvoiceState> state,
+    [PersistentState(InvoiceIssue.StateName)] IPersistentState<InvoiceState> state,
     BusinessClock clock,
     DunningLadders ladders,
     MessageComposer messages) : DomainGrain<InvoiceState>(state, clock), IInvoiceGrain, IRemindable
 {
-    private const string PreDueReminder = "pre-due";
-    private const string DueDateCheck = "due-date";
-
     public async Task<InvoiceSummary> Issue(IssueInvoice command)
     {
-        if (RecordExists)
+        if (await ExistsAsync())
         {
             return Summary();
         }
 
-        var totals = InvoicePricing.Price(command.Lines);
-        State.CustomerId = command.CustomerId;
-        State.OrderId = command.OrderId;
-        State.Currency = command.Currency;
-        State.IssueDate = command.IssueDate;
-        State.DueDate = command.DueDate;
-        State.Lines = [.. command.Lines];
-        State.Net = totals.Net;
-        State.Vat = totals.Vat;
-        State.Total = totals.Gross;
-        State.PaymentReference = PaymentReference.Create(Key);
-        State.LadderProfile = command.LadderProfile;
-
-        // The day after the due date is the first day the invoice is overdue.
-        var rows = new CommitRows().Remind(DueDateCheck, StartOf(command.DueDate.AddDays(1)));
-        if (ladders.For(command.LadderProfile).StageDueOn(command.DueDate, DunningStage.PreDueReminder) is { } preDue && preDue > command.IssueDate)
-        {
-            rows.Remind(PreDueReminder, StartOf(preDue));
-        }
-
-        rows.Audit("InvoiceIssued", new { command.OrderId, State.Total, State.DueDate, State.PaymentReference });
-        await SaveAsync(rows.Invoice(Key, State, Now));
+        State = InvoiceIssue.NewState(Key, command);
+        await SaveAsync(new CommitRows().IssuedInvoice(GrainId, State, ladders.For(command.LadderProfile), Now));
         return Summary();
     }
 
-    public Task<InvoiceSummary?> Get() => Task.FromResult(RecordExists ? Summary() : null);
+    public async Task<InvoiceSummary?> Get() => await ExistsAsync() ? Summary() : null;
 
     public async Task<PaymentApplication> ApplyPayment(string paymentId, decimal amount, DateTimeOffset receivedAt)
     {
-        if (!RecordExists)
+        if (!await ExistsAsync())
         {
             return new PaymentApplication(Key, 0, 0, InvoiceStatus.Open);
         }
@@ -86,7 +63,7 @@ public sealed class InvoiceGrain(
         var rows = new CommitRows().Audit("PaymentApplied", new { paymentId, applied, outstanding = State.Outstanding, receivedAt });
         if (State.Outstanding == 0)
         {
-            rows.Forget(PreDueReminder).Forget(DueDateCheck);
+            rows.Forget(InvoiceIssue.PreDueReminder).Forget(InvoiceIssue.DueDateCheck);
         }
 
         await SaveAsync(rows.Invoice(Key, State, Now));
@@ -104,16 +81,16 @@ public sealed class InvoiceGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!RecordExists || State.Outstanding <= 0)
+        if (!await ExistsAsync() || State.Outstanding <= 0)
         {
             return;
         }
 
-        if (reminderName == DueDateCheck)
+        if (reminderName == InvoiceIssue.DueDateCheck)
         {
             await FallDueAsync();
         }
-        else if (reminderName == PreDueReminder && !State.Disputed && !State.Overdue)
+        else if (reminderName == InvoiceIssue.PreDueReminder && !State.Disputed && !State.Overdue)
         {
             await SendPreDueReminderAsync();
         }
@@ -154,7 +131,7 @@ public sealed class InvoiceGrain(
 
     private async Task SetDisputeAsync(bool disputed, string reason)
     {
-        if (!RecordExists || State.Disputed == disputed)
+        if (!await ExistsAsync() || State.Disputed == disputed)
         {
             return;
         }
@@ -170,6 +147,5 @@ public sealed class InvoiceGrain(
             : GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).Track(
                 new CaseInvoiceUpdate(Key, State.DueDate, State.Currency, State.Outstanding, State.PaymentReference, State.Disputed), customer);
 
-    private InvoiceSummary Summary() => new(
-        Key, State.CustomerId, State.Currency, State.IssueDate, State.DueDate, State.Total, State.Paid, State.Outstanding, State.Status, State.PaymentReference);
+    private InvoiceSummary Summary() => InvoiceIssue.Summary(Key, State);
 }

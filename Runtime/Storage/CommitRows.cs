@@ -13,6 +13,7 @@ public sealed class CommitRows
     private readonly List<AuditEvent> _events = [];
     private readonly List<OutboxMessage> _outbox = [];
     private readonly List<ReminderChange> _reminders = [];
+    private readonly List<CreatedState> _created = [];
 
     public IReadOnlyList<SqlStatement> Projections => _projections;
     public IReadOnlyList<AuditEvent> Events => _events;
@@ -20,7 +21,9 @@ public sealed class CommitRows
 
     public IReadOnlyList<ReminderChange> Reminders => _reminders;
 
-    public bool IsEmpty => _projections.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0;
+    public IReadOnlyList<CreatedState> Created => _created;
+
+    public bool IsEmpty => _projections.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0 && _created.Count == 0;
 
     /// <summary>An upsert (or delete) of a query row derived from the state.</summary>
     public CommitRows Project(string sql, params object?[] parameters)
@@ -30,9 +33,9 @@ public sealed class CommitRows
     }
 
     /// <summary>An audit event; stamped with the business time of the write.</summary>
-    public CommitRows Audit(string kind, object data)
+    public CommitRows Audit(string kind, object data, GrainId? about = null)
     {
-        _events.Add(new AuditEvent(kind, JsonSerializer.Serialize(data, data.GetType(), RowJson.Options)));
+        _events.Add(new AuditEvent(kind, JsonSerializer.Serialize(data, data.GetType(), RowJson.Options), about));
         return this;
     }
 
@@ -47,9 +50,24 @@ public sealed class CommitRows
     /// Registers (or replaces) a reminder of this grain in the same transaction as the state,
     /// so a state that expects a reminder can never be stored without it. Null period: one-shot.
     /// </summary>
-    public CommitRows Remind(string reminderName, DateTimeOffset dueAt, TimeSpan? period = null)
+    public CommitRows Remind(string reminderName, DateTimeOffset dueAt, TimeSpan? period = null) =>
+        Remind(grain: null, reminderName, dueAt, period);
+
+    /// <summary>Registers a reminder of another grain (one this write creates, say) in the same transaction.</summary>
+    public CommitRows Remind(GrainId? grain, string reminderName, DateTimeOffset dueAt, TimeSpan? period = null)
     {
-        _reminders.Add(new ReminderChange(reminderName, dueAt, period, Remove: false));
+        _reminders.Add(new ReminderChange(reminderName, dueAt, period, Remove: false, grain));
+        return this;
+    }
+
+    /// <summary>
+    /// Creates the first version of another grain's state in the same transaction, so a parent
+    /// (a customer issuing an invoice) and the child it creates commit together or not at all.
+    /// Nothing happens when that state exists already, so a retried creation is harmless.
+    /// </summary>
+    public CommitRows Create(GrainId grain, string stateName, object state)
+    {
+        _created.Add(new CreatedState(grain, stateName, JsonSerializer.Serialize(state, state.GetType(), RowJson.Options)));
         return this;
     }
 

@@ -1,0 +1,56 @@
+using O2C.Grains.Common;
+using O2C.Grains.Dunning;
+using O2C.Grains.Interfaces.Dunning;
+using O2C.Grains.Interfaces.Invoices;
+using O2C.Grains.Invoicing;
+using O2C.Runtime;
+
+namespace O2C.Grains.Invoices;
+
+/// <summary>
+/// What issuing an invoice writes: its first state, its reminders (the due-date check and, when
+/// its ladder has one, the pre-due reminder), its query row and its audit event. Staged into the
+/// issuer's write, so the order and its invoice commit in one transaction.
+/// </summary>
+public static class InvoiceIssue
+{
+    public const string StateName = "invoice";
+    public const string PreDueReminder = "pre-due";
+    public const string DueDateCheck = "due-date";
+
+    public static InvoiceState NewState(string invoiceId, IssueInvoice command)
+    {
+        var totals = InvoicePricing.Price(command.Lines);
+        return new InvoiceState
+        {
+            CustomerId = command.CustomerId,
+            OrderId = command.OrderId,
+            Currency = command.Currency,
+            IssueDate = command.IssueDate,
+            DueDate = command.DueDate,
+            Lines = [.. command.Lines],
+            Net = totals.Net,
+            Vat = totals.Vat,
+            Total = totals.Gross,
+            PaymentReference = PaymentReference.Create(invoiceId),
+            LadderProfile = command.LadderProfile,
+        };
+    }
+
+    public static CommitRows IssuedInvoice(this CommitRows rows, GrainId invoice, InvoiceState state, DunningLadder ladder, DateTimeOffset now)
+    {
+        // The day after the due date is the first day the invoice is overdue.
+        rows.Remind(invoice, DueDateCheck, BusinessDays.StartOf(state.DueDate.AddDays(1)));
+        if (ladder.StageDueOn(state.DueDate, DunningStage.PreDueReminder) is { } preDue && preDue > state.IssueDate)
+        {
+            rows.Remind(invoice, PreDueReminder, BusinessDays.StartOf(preDue));
+        }
+
+        return rows
+            .Audit("InvoiceIssued", new { state.OrderId, state.Total, state.DueDate, state.PaymentReference }, about: invoice)
+            .Invoice(invoice.Key, state, now);
+    }
+
+    public static InvoiceSummary Summary(string invoiceId, InvoiceState s) => new(
+        invoiceId, s.CustomerId, s.Currency, s.IssueDate, s.DueDate, s.Total, s.Paid, s.Outstanding, s.Status, s.PaymentReference);
+}
