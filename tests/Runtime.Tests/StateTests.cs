@@ -103,4 +103,20 @@ public sealed class StateTests(PostgresFixture postgres)
 
     private static async Task<string?> Scalar(TestSilo silo, string sql) =>
         (await silo.Database.CreateCommand(sql).ExecuteScalarAsync())?.ToString();
+
+    [Fact]
+    public async Task A_grain_can_create_another_grains_state_and_reminder_in_its_own_transaction()
+    {
+        await using var silo = await TestSilo.StartAsync(await postgres.CreateDatabaseAsync());
+        var parent = silo.Grains.GetGrain<ICounterGrain>("parent");
+
+        await Assert.ThrowsAsync<PostgresException>(() => parent.Spawn("lost-child", 5, breakProjection: true));
+        await parent.Spawn("child", 7, breakProjection: false);
+
+        Assert.Equal(7, await silo.Grains.GetGrain<ICounterGrain>("child").Get());
+        Assert.Equal(0, await silo.Grains.GetGrain<ICounterGrain>("lost-child").Get());
+        Assert.Equal("1", await Scalar(silo, "SELECT count(*)::text FROM grain_events WHERE grain_key = 'child' AND kind = 'Spawned'"));
+        Assert.Equal("wake", await Scalar(silo, "SELECT string_agg(name, ',') FROM reminders WHERE grain_type = 'counter'"));
+        Assert.Equal("0", await Scalar(silo, "SELECT count(*)::text FROM grain_state WHERE grain_key = 'lost-child'"));
+    }
 }

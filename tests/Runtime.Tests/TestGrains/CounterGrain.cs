@@ -63,4 +63,28 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     public Task<int> Activations() => Task.FromResult(_activations);
 
     public Task Fail() => throw new InvalidOperationException("asked to fail");
+
+    public async Task Spawn(string childKey, int count, bool breakProjection)
+    {
+        var child = GrainFactory.GetGrain<ICounterGrain>(childKey).GetGrainId();
+        state.State.Count++;
+        var rows = new CommitRows()
+            .Create(child, "counter", new CounterState { Count = count })
+            .Audit("Spawned", new { count }, about: child)
+            .Remind(child, "wake", DateTimeOffset.UnixEpoch);
+        if (breakProjection)
+        {
+            rows.Project("INSERT INTO no_such_table VALUES (1)");
+        }
+
+        try
+        {
+            await state.WriteStateAsync(rows);
+        }
+        catch
+        {
+            state.State.Count--;
+            throw;
+        }
+    }
 }

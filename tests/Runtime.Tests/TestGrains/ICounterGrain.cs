@@ -10,4 +10,5 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Deactivate();
     Task<int> Activations();
     Task Fail();
+    Task Spawn(string childKey, int count, bool breakProjection);
 }
