@@ -1,7 +1,7 @@
 namespace O2C.Runtime.Reminders;
 
 /// <summary>A reminder row this silo holds the lease of while it delivers the tick.</summary>
-internal sealed record ClaimedReminder(GrainId Grain, string Name, DateTimeOffset FirstDueAt, DateTimeOffset DueAt, TimeSpan? Period, long Etag)
+internal sealed record ClaimedReminder(GrainId Grain, string Name, DateTimeOffset FirstDueAt, DateTimeOffset DueAt, TimeSpan? Period, long Etag, long Seq = 0)
 {
     public TickStatus Status => new(FirstDueAt, Period ?? TimeSpan.Zero, DueAt);
 

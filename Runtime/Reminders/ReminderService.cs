@@ -43,11 +43,20 @@ internal sealed partial class ReminderService(
             while (await table.NextDueAsync(to, cancellationToken) is { } next)
             {
                 clock.MoveTo(next);
-                // Deliveries may register reminders due at this very instant; keep going until none is left.
-                while (await DeliverDueAsync(next, cancellationToken) is { Claimed: > 0 } round)
+                // Deliveries may register reminders due at this very instant. They fire in the next
+                // generation, after everything that was already waiting for the instant: a case
+                // steps once, after all its invoices that fall due now have joined it.
+                var generation = true;
+                while (generation)
                 {
-                    delivered += round.Delivered;
-                    failed += round.Failed;
+                    generation = false;
+                    var horizon = await table.RegistrationHorizonAsync(cancellationToken);
+                    while (await DeliverDueAsync(next, cancellationToken, horizon) is { Claimed: > 0 } round)
+                    {
+                        generation = true;
+                        delivered += round.Delivered;
+                        failed += round.Failed;
+                    }
                 }
             }
 
@@ -106,9 +115,9 @@ internal sealed partial class ReminderService(
         }
     }
 
-    private async Task<(int Claimed, int Delivered, int Failed)> DeliverDueAsync(DateTimeOffset upTo, CancellationToken cancellationToken)
+    private async Task<(int Claimed, int Delivered, int Failed)> DeliverDueAsync(DateTimeOffset upTo, CancellationToken cancellationToken, long registeredUpTo = long.MaxValue)
     {
-        var claimed = await table.ClaimAsync(silo.SiloId, upTo, _options.BatchSize, _options.LeaseDuration, cancellationToken);
+        var claimed = await table.ClaimAsync(silo.SiloId, upTo, _options.BatchSize, _options.LeaseDuration, cancellationToken, registeredUpTo);
         if (claimed.Count == 0)
         {
             return (0, 0, 0);

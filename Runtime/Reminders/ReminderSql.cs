@@ -11,7 +11,7 @@ internal static class ReminderSql
         VALUES ($1, $2, $3, $4, $4, $5, 1)
         ON CONFLICT (grain_type, grain_key, name) DO UPDATE
         SET first_due_at = excluded.first_due_at, due_at = excluded.due_at, period_ms = excluded.period_ms,
-            etag = reminders.etag + 1, lease_owner = NULL, lease_until = NULL
+            etag = reminders.etag + 1, seq = nextval('reminders_seq'), lease_owner = NULL, lease_until = NULL
         """,
         grain.Type, grain.Key, name, dueAt, period is { } p ? (long)p.TotalMilliseconds : null);
 

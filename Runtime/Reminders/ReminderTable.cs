@@ -10,21 +10,22 @@ namespace O2C.Runtime.Reminders;
 /// </summary>
 internal sealed class ReminderTable(NpgsqlDataSource dataSource)
 {
-    public async Task<List<ClaimedReminder>> ClaimAsync(string owner, DateTimeOffset dueUpTo, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<List<ClaimedReminder>> ClaimAsync(string owner, DateTimeOffset dueUpTo, int limit, TimeSpan lease, CancellationToken cancellationToken, long registeredUpTo = long.MaxValue)
     {
         await using var command = dataSource.CreateCommand(
             """
             UPDATE reminders r SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
             FROM (SELECT grain_type, grain_key, name FROM reminders
-                  WHERE due_at <= $3 AND (lease_until IS NULL OR lease_until < now())
-                  ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) due
+                  WHERE due_at <= $3 AND seq <= $5 AND (lease_until IS NULL OR lease_until < now())
+                  ORDER BY due_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED) due
             WHERE r.grain_type = due.grain_type AND r.grain_key = due.grain_key AND r.name = due.name
-            RETURNING r.grain_type, r.grain_key, r.name, r.first_due_at, r.due_at, r.period_ms, r.etag
+            RETURNING r.grain_type, r.grain_key, r.name, r.first_due_at, r.due_at, r.period_ms, r.etag, r.seq
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = owner });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)lease.TotalMilliseconds });
         command.Parameters.Add(new NpgsqlParameter { Value = dueUpTo });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = registeredUpTo });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedReminder>();
         while (await reader.ReadAsync(cancellationToken))
@@ -35,11 +36,19 @@ internal sealed class ReminderTable(NpgsqlDataSource dataSource)
                 reader.GetFieldValue<DateTimeOffset>(3),
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(5)),
-                reader.GetInt64(6)));
+                reader.GetInt64(6),
+                reader.GetInt64(7)));
         }
 
-        claimed.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+        claimed.Sort((a, b) => (a.DueAt, a.Seq).CompareTo((b.DueAt, b.Seq)));
         return claimed;
+    }
+
+    /// <summary>The newest registration so far: reminders registered after this belong to the next generation.</summary>
+    public async Task<long> RegistrationHorizonAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT last_value FROM reminders_seq");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The earliest due time at or before <paramref name="upTo"/> that nobody holds a lease on.</summary>
