@@ -33,24 +33,19 @@ public static class CustomerEndpoints
     private static async Task<IResult> PutAsync(string customerId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        Ids.Check(customerId, errors);
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (!Ids.Check(customerId, errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (profile, problem) = await JsonBody.ParseAsync(request, CustomerRequest.Parse, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
-        {
-            var profile = JsonFields.For(document!.RootElement, "", errors) is { } body ? CustomerRequest.Parse(body) : null;
-            if (profile is null || errors.Any)
-            {
-                return Problems.Validation(errors);
-            }
-
-            await grains.GetGrain<ICustomerGrain>(customerId).Upsert(profile);
-            return JsonResults.Json((await queries.ObjectAsync(CustomerSelect, cancellationToken, customerId))!);
-        }
+        await grains.GetGrain<ICustomerGrain>(customerId).Upsert(profile!);
+        return JsonResults.Json((await queries.ObjectAsync(CustomerSelect, cancellationToken, customerId))!);
     }
 
     private static async Task<IResult> GetAsync(string customerId, JsonQueries queries, CancellationToken cancellationToken) =>

@@ -29,28 +29,19 @@ public static class PaymentEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (payment, problem) = await JsonBody.ParseAsync(request, PaymentRequest.Parse, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
+        var result = await grains.GetGrain<IPaymentGrain>(payment!.PaymentId).Receive(payment);
+        return result switch
         {
-            var errors = new FieldErrors();
-            if ((JsonFields.For(document!.RootElement, "", errors) is { } body ? PaymentRequest.Parse(body) : null) is not { } payment)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var result = await grains.GetGrain<IPaymentGrain>(payment.PaymentId).Receive(payment);
-            return result switch
-            {
-                { Conflict: true } => Problems.Conflict($"payment {payment.PaymentId} was already received with different content"),
-                { Duplicate: true } => TypedResults.Ok(result),
-                _ => TypedResults.Created($"/v1/payments/{Uri.EscapeDataString(payment.PaymentId)}", result),
-            };
-        }
+            { Conflict: true } => Problems.Conflict($"payment {payment.PaymentId} was already received with different content"),
+            { Duplicate: true } => TypedResults.Ok(result),
+            _ => TypedResults.Created($"/v1/payments/{Uri.EscapeDataString(payment.PaymentId)}", result),
+        };
     }
 
     private static async Task<IResult> GetAsync(string paymentId, JsonQueries queries, CancellationToken cancellationToken) =>
