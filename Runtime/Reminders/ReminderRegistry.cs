@@ -10,13 +10,13 @@ internal sealed class ReminderRegistry(NpgsqlDataSource dataSource, GroupCommitt
     public async Task<IGrainReminder> RegisterAsync(GrainId grain, string name, DateTimeOffset dueAt, TimeSpan? period)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        await committer.CommitAsync(state: null, [ReminderSql.Upsert(grain, name, dueAt, period)]);
+        await committer.CommitAsync(state: null, [], reminders: [new ReminderOp(grain, name, dueAt, period, Remove: false)]);
         statistics.ReminderRegistered();
         return new GrainReminder(name, dueAt, period);
     }
 
     public Task UnregisterAsync(GrainId grain, string name) =>
-        committer.CommitAsync(state: null, [ReminderSql.Delete(grain, name)]);
+        committer.CommitAsync(state: null, [], reminders: [new ReminderOp(grain, name, default, null, Remove: true)]);
 
     public async Task<IGrainReminder?> GetAsync(GrainId grain, string name) =>
         (await ReadAsync(grain, name)).FirstOrDefault();

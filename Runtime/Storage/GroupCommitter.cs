@@ -21,9 +21,14 @@ internal sealed partial class GroupCommitter(
         batch => CommitBatchAsync(batch, dataSource, logger),
         pending => pending.Fail(new InvalidOperationException("The silo is stopping; no more writes are accepted.")));
 
-    public Task CommitAsync(StateWrite? state, IReadOnlyList<SqlStatement> statements, IReadOnlyList<BulkRow>? bulkRows = null)
+    public Task CommitAsync(
+        StateWrite? state,
+        IReadOnlyList<SqlStatement> statements,
+        IReadOnlyList<BulkRow>? bulkRows = null,
+        IReadOnlyList<CreatedState>? created = null,
+        IReadOnlyList<ReminderOp>? reminders = null)
     {
-        var pending = new PendingCommit(state, statements, bulkRows ?? []);
+        var pending = new PendingCommit(state, statements, bulkRows ?? [], created ?? [], reminders ?? []);
         _batcher.Enqueue(pending);
         return pending.Completion;
     }
@@ -72,9 +77,19 @@ internal sealed partial class GroupCommitter(
 
         var accepted = batch.Where(p => !conflicts.Contains(p)).ToList();
         await using var rows = new NpgsqlBatch(connection, transaction);
+        if (GroupRows.CreatedStates(accepted.SelectMany(p => p.Created).ToList()) is { } created)
+        {
+            rows.BatchCommands.Add(created);
+        }
+
         foreach (var statement in accepted.SelectMany(p => p.Statements))
         {
             rows.BatchCommands.Add(statement.ToBatchCommand());
+        }
+
+        foreach (var reminders in GroupRows.Reminders(accepted.SelectMany(p => p.Reminders)))
+        {
+            rows.BatchCommands.Add(reminders);
         }
 
         foreach (var table in accepted.SelectMany(p => p.BulkRows).GroupBy(r => r.Table))

@@ -1,7 +1,12 @@
 namespace O2C.Runtime.Storage;
 
 /// <summary>One caller's unit of work waiting for the next group commit.</summary>
-internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatement> statements, IReadOnlyList<BulkRow> bulkRows)
+internal sealed class PendingCommit(
+    StateWrite? state,
+    IReadOnlyList<SqlStatement> statements,
+    IReadOnlyList<BulkRow> bulkRows,
+    IReadOnlyList<CreatedState> created,
+    IReadOnlyList<ReminderOp> reminders)
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -12,6 +17,12 @@ internal sealed class PendingCommit(StateWrite? state, IReadOnlyList<SqlStatemen
 
     /// <summary>Audit and outbox rows, inserted with those of the whole group in one statement per table.</summary>
     public IReadOnlyList<BulkRow> BulkRows { get; } = bulkRows;
+
+    /// <summary>Other grains' first states, created with this write.</summary>
+    public IReadOnlyList<CreatedState> Created { get; } = created;
+
+    /// <summary>Reminder changes, applied with those of the whole group.</summary>
+    public IReadOnlyList<ReminderOp> Reminders { get; } = reminders;
 
     public Task Completion => _completion.Task;
 
