@@ -17,53 +17,24 @@ public sealed class DunningCaseGrain(
     [PersistentState("case")] IPersistentState<CaseState> state,
     BusinessClock clock,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<CaseState>(state, clock), IDunningCaseGrain, IRemindable
+    MessageComposer messages,
+    CaseInvoiceQuery caseInvoices) : DomainGrain<CaseState>(state, clock), IDunningCaseGrain, IRemindable
 {
-    private const string NextStep = "next-step";
+    private const string NextStep = CaseReminders.NextStep;
 
     private DunningLadder Ladder => ladders.For(State.LadderProfile);
 
     public async Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
     {
+        if (!RecordExists && customer is null)
+        {
+            // The invoice joined and woke this case, which has not taken its first step yet; that
+            // step reads the invoice's committed row, change included.
+            return;
+        }
+
         var rows = new CommitRows();
-        if (!RecordExists)
-        {
-            if (customer is null)
-            {
-                throw new InvalidOperationException($"Case {Key} does not exist; it opens with an overdue invoice and its customer.");
-            }
-
-            State.CustomerId = customer.CustomerId;
-            State.Currency = invoice.Currency;
-            State.LadderProfile = customer.RiskProfile;
-            State.OpenedAt = Now;
-            rows.Audit("CaseOpened", new { customer.CustomerId, ladderProfile = customer.RiskProfile });
-        }
-
-        if (customer is not null)
-        {
-            State.RiskProfile = customer.RiskProfile;
-        }
-
-        if (State.Invoices.TryGetValue(invoice.InvoiceId, out var known))
-        {
-            if (known.Outstanding != invoice.Outstanding || known.Disputed != invoice.Disputed)
-            {
-                State.Invoices[invoice.InvoiceId] = known with { Outstanding = invoice.Outstanding, Disputed = invoice.Disputed };
-                rows.Audit(InvoiceChange(known, invoice), new { invoice.InvoiceId, outstanding = invoice.Outstanding, invoice.Disputed });
-            }
-        }
-        else
-        {
-            State.Invoices[invoice.InvoiceId] = new CaseInvoiceState(
-                invoice.InvoiceId, invoice.DueDate, invoice.Currency, invoice.Outstanding, invoice.PaymentReference, invoice.Disputed, DunningStage.None, null);
-            rows.Audit("InvoiceJoined", new { invoice.InvoiceId, invoice.DueDate, invoice.Outstanding });
-            if (State.Status == CaseStatus.Closed)
-            {
-                State.Status = CaseStatus.Open;
-                State.ClosedAt = null;
-            }
-        }
+        Gather(rows, invoice, customer);
 
         // Invoices joining or changing are only gathered here: a step due now goes out from the
         // reminder, once, listing every invoice that fell due at the same moment.
@@ -136,8 +107,68 @@ public sealed class DunningCaseGrain(
 
     public Task<bool> Exists() => Task.FromResult(RecordExists);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == NextStep && RecordExists ? ProceedAsync(new CommitRows(), customer: null) : Task.CompletedTask;
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != NextStep)
+        {
+            return;
+        }
+
+        // Invoices that fell due since the last step recorded this case in their own rows.
+        var joined = await caseInvoices.ForCaseAsync(Key);
+        if (!RecordExists && joined.Count == 0)
+        {
+            return;
+        }
+
+        var customer = RecordExists ? null : await GrainFactory.GetGrain<ICustomerGrain>(joined[0].CustomerId).GetSnapshot();
+        var rows = new CommitRows();
+        foreach (var row in joined)
+        {
+            Gather(rows, row.Invoice, customer);
+        }
+
+        await ProceedAsync(rows, customer);
+    }
+
+    /// <summary>Takes an invoice into the case, or its change (paid, disputed); opens the case with its customer first.</summary>
+    private void Gather(CommitRows rows, CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
+    {
+        if (!RecordExists && State.CustomerId.Length == 0)
+        {
+            ArgumentNullException.ThrowIfNull(customer);
+            State.CustomerId = customer.CustomerId;
+            State.Currency = invoice.Currency;
+            State.LadderProfile = customer.RiskProfile;
+            State.OpenedAt = Now;
+            rows.Audit("CaseOpened", new { customer.CustomerId, ladderProfile = customer.RiskProfile });
+        }
+
+        if (customer is not null)
+        {
+            State.RiskProfile = customer.RiskProfile;
+        }
+
+        if (State.Invoices.TryGetValue(invoice.InvoiceId, out var known))
+        {
+            if (known.Outstanding != invoice.Outstanding || known.Disputed != invoice.Disputed)
+            {
+                State.Invoices[invoice.InvoiceId] = known with { Outstanding = invoice.Outstanding, Disputed = invoice.Disputed };
+                rows.Audit(InvoiceChange(known, invoice), new { invoice.InvoiceId, outstanding = invoice.Outstanding, invoice.Disputed });
+            }
+
+            return;
+        }
+
+        State.Invoices[invoice.InvoiceId] = new CaseInvoiceState(
+            invoice.InvoiceId, invoice.DueDate, invoice.Currency, invoice.Outstanding, invoice.PaymentReference, invoice.Disputed, DunningStage.None, null);
+        rows.Audit("InvoiceJoined", new { invoice.InvoiceId, invoice.DueDate, invoice.Outstanding });
+        if (State.Status == CaseStatus.Closed)
+        {
+            State.Status = CaseStatus.Open;
+            State.ClosedAt = null;
+        }
+    }
 
     /// <summary>Closes, waits on a promise, or walks the ladder as far as today allows; then points the reminder at the next step.</summary>
     private async Task ProceedAsync(CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null, bool walk = true)
@@ -163,7 +194,9 @@ public sealed class DunningCaseGrain(
         var brokenPromise = SettlePromise(rows);
         if (State.Status == CaseStatus.Paused)
         {
-            await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+            // A wake-up may have taken the reminder's place: point it at the promise's end again.
+            State.NextStepAt = StartOf(State.Promise!.Date.AddDays(1));
+            await SaveAsync(rows.Remind(NextStep, State.NextStepAt.Value).Case(Key, State, NextAction(), Now));
             return;
         }
 

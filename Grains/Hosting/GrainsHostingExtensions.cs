@@ -34,6 +34,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
+        services.AddSingleton<CaseInvoiceQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;
     }

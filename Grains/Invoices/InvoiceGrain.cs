@@ -96,20 +96,24 @@ public sealed class InvoiceGrain(
         }
     }
 
+    /// <summary>
+    /// Becomes overdue and joins the customer's open case in its own transaction: the invoice row
+    /// names the case and the case is woken now, so a case steps once for all invoices falling due
+    /// together. A redelivered tick only wakes the case again.
+    /// </summary>
     private async Task FallDueAsync()
     {
-        // Idempotent: a redelivered tick finds the invoice overdue and only re-tells its case.
+        var rows = new CommitRows();
         if (!State.Overdue || State.CaseId is null)
         {
             var assignment = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).AssignCase(Key);
             State.Overdue = true;
             State.CaseId = assignment.CaseId;
-            await SaveAsync(new CommitRows().Audit("InvoiceOverdue", new { State.DueDate, State.Outstanding, State.CaseId }).Invoice(Key, State, Now));
-            await NotifyCaseAsync(assignment.Customer);
-            return;
+            rows.Audit("InvoiceOverdue", new { State.DueDate, State.Outstanding, State.CaseId });
         }
 
-        await NotifyCaseAsync(await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot());
+        var caseGrain = GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).GetGrainId();
+        await SaveAsync(rows.Remind(caseGrain, CaseReminders.NextStep, Now).Invoice(Key, State, Now));
     }
 
     private async Task SendPreDueReminderAsync()
