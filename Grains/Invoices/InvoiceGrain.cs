@@ -66,7 +66,7 @@ public sealed class InvoiceGrain(
             rows.Forget(InvoiceIssue.PreDueReminder).Forget(InvoiceIssue.DueDateCheck);
         }
 
-        await SaveAsync(rows.Invoice(Key, State, Now));
+        await SaveAsync(rows.InvoiceChanged(Key, State, Now));
 
         var daysLate = State.PaidOn is { } on ? Math.Max(0, on.DayNumber - State.DueDate.DayNumber) : (int?)null;
         await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId)
@@ -113,7 +113,7 @@ public sealed class InvoiceGrain(
         }
 
         var caseGrain = GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).GetGrainId();
-        await SaveAsync(rows.Remind(caseGrain, CaseReminders.NextStep, Now).Invoice(Key, State, Now));
+        await SaveAsync(rows.Remind(caseGrain, CaseReminders.NextStep, Now).InvoiceChanged(Key, State, Now));
     }
 
     private async Task SendPreDueReminderAsync()
@@ -141,7 +141,7 @@ public sealed class InvoiceGrain(
         }
 
         State.Disputed = disputed;
-        await SaveAsync(new CommitRows().Audit(disputed ? "Disputed" : "DisputeResolved", new { reason }).Invoice(Key, State, Now));
+        await SaveAsync(new CommitRows().Audit(disputed ? "Disputed" : "DisputeResolved", new { reason }).InvoiceChanged(Key, State, Now));
         await NotifyCaseAsync(customer: null);
     }
 

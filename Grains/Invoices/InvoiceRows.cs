@@ -20,4 +20,18 @@ internal static class InvoiceRows
         invoiceId, s.CustomerId, s.OrderId, s.Currency, s.IssueDate, s.DueDate, s.Net, s.Vat, s.Total, s.Paid, s.Outstanding,
         s.Status.ToString(), s.PaymentReference, s.CaseId, new Jsonb(JsonSerializer.Serialize(s.Lines, RowJson.Options)),
         s.PaidOn is { } paidOn ? new DateTimeOffset(paidOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, now);
+
+    /// <summary>
+    /// A change after issue (payment, overdue, dispute): only the columns that move, so the
+    /// lines and totals are not sent and parsed again on every change.
+    /// </summary>
+    public static CommitRows InvoiceChanged(this CommitRows rows, string invoiceId, InvoiceState s, DateTimeOffset now) => rows.Project(
+        """
+        UPDATE invoices SET paid = $2, outstanding = $3,
+            status = CASE WHEN status = 'InCollection' AND $3 > 0 AND $4 <> 'Disputed' THEN 'InCollection' ELSE $4 END,
+            case_id = $5, paid_at = $6, updated_at = $7
+        WHERE invoice_id = $1
+        """,
+        invoiceId, s.Paid, s.Outstanding, s.Status.ToString(), s.CaseId,
+        s.PaidOn is { } paidOn ? new DateTimeOffset(paidOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, now);
 }
