@@ -84,7 +84,7 @@ public sealed class CustomerGrain(
             rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
         }
 
-        await SaveAsync(rows.NewOrder(order, record, Now).Customer(Key, State, Now));
+        await SaveAsync(rows.NewOrder(order, record, Now).CustomerChanged(Key, State, Now));
         Remember(order.OrderId, record);
         return new OrderResult(order.OrderId, record.Status, record.InvoiceId, record.Reason);
     }
@@ -102,7 +102,7 @@ public sealed class CustomerGrain(
         var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
         rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
-        await SaveAsync(rows.OrderChanged(orderId, record, Now).Customer(Key, State, Now));
+        await SaveAsync(rows.OrderChanged(orderId, record, Now).CustomerChanged(Key, State, Now));
         Remember(orderId, record);
         return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
     }
@@ -117,7 +117,7 @@ public sealed class CustomerGrain(
         State.CaseSequence++;
         State.OpenCaseId = $"{Key}-C{State.CaseSequence}";
         var rows = new CommitRows().Audit("CaseOpened", new { caseId = State.OpenCaseId, invoiceId, riskProfile = State.RiskProfile });
-        await SaveAsync(rows.Customer(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, Now));
         return new CaseAssignment(State.OpenCaseId, Opened: true, Snapshot());
     }
 
@@ -138,7 +138,7 @@ public sealed class CustomerGrain(
             }
         }
 
-        await SaveAsync(rows.Customer(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, Now));
     }
 
     public async Task CaseReachedStage(string caseId, DunningStage stage)
@@ -151,7 +151,7 @@ public sealed class CustomerGrain(
         State.FinalNotices.Add(new FinalNotice(caseId, Today));
         var rows = new CommitRows();
         Reassess(rows, $"case {caseId} reached the final notice");
-        await SaveAsync(rows.Customer(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, Now));
     }
 
     public async Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor)
@@ -159,7 +159,7 @@ public sealed class CustomerGrain(
         State.BrokenPromises.Add(promisedFor);
         var rows = new CommitRows().Audit("PromiseBroken", new { caseId, amount, promisedFor });
         Reassess(rows, $"a promise to pay {amount} by {promisedFor:yyyy-MM-dd} in case {caseId} was broken");
-        await SaveAsync(rows.Customer(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, Now));
     }
 
     public async Task CaseClosed(string caseId)
@@ -170,7 +170,7 @@ public sealed class CustomerGrain(
         }
 
         State.OpenCaseId = null;
-        await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).Customer(Key, State, Now));
+        await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).CustomerChanged(Key, State, Now));
     }
 
     private bool TryGetHeld(string orderId, out OrderRecord record)

@@ -25,6 +25,11 @@ internal static class CustomerRows
             state.RiskReason, state.OpenCaseId, state.CreatedAt, now);
     }
 
+    /// <summary>A change of what the customer owes or how it is judged: only those columns, not the whole profile.</summary>
+    public static CommitRows CustomerChanged(this CommitRows rows, string customerId, CustomerState state, DateTimeOffset now) => rows.Project(
+        "UPDATE customers SET open_exposure = $2, risk_profile = $3, risk_reason = $4, open_case_id = $5, updated_at = $6 WHERE customer_id = $1",
+        customerId, state.OpenExposure, state.RiskProfile.ToString(), state.RiskReason, state.OpenCaseId, now);
+
     /// <summary>A new order id. A plain insert: an id already taken (by another customer, in a race) fails the whole write.</summary>
     public static CommitRows NewOrder(this CommitRows rows, PlaceOrder order, OrderRecord record, DateTimeOffset now) => rows.Project(
         """

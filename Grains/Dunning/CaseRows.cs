@@ -28,8 +28,9 @@ internal static class CaseRows
             new Jsonb(JsonSerializer.Serialize(invoices, RowJson.Options)), s.OpenedAt, s.ClosedAt, now);
     }
 
-    public static CommitRows InvoiceLevel(this CommitRows rows, CaseInvoiceState invoice) => rows.Project(
-        "UPDATE invoices SET dunning_level = $2 WHERE invoice_id = $1", invoice.InvoiceId, invoice.Level.ToString());
+    public static CommitRows InvoiceLevels(this CommitRows rows, IReadOnlyCollection<CaseInvoiceState> invoices) => rows.Project(
+        "UPDATE invoices i SET dunning_level = d.level FROM unnest($1::text[], $2::text[]) AS d(id, level) WHERE i.invoice_id = d.id",
+        invoices.Select(i => i.InvoiceId).ToArray(), invoices.Select(i => i.Level.ToString()).ToArray());
 
     public static CommitRows HandedOver(this CommitRows rows, IEnumerable<string> invoiceIds) => rows.Project(
         "UPDATE invoices SET status = 'InCollection' WHERE invoice_id = ANY($1) AND outstanding > 0 AND status <> 'Disputed'",

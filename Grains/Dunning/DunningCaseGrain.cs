@@ -298,10 +298,7 @@ public sealed class DunningCaseGrain(
                 .Select(i => new DunningMessageInvoice(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference))
                 .ToList()), Now);
         rows.Audit("StageSent", new { stage = State.Stage, tone = customer.RiskProfile, channels = sent, advances });
-        foreach (var advance in advances)
-        {
-            rows.InvoiceLevel(State.Invoices[advance.InvoiceId]);
-        }
+        rows.InvoiceLevels(advances.Select(a => State.Invoices[a.InvoiceId]).ToList());
     }
 
     /// <summary>A promise is kept when enough was paid, broken when its day passed without that; either way the ladder resumes.</summary>
