@@ -22,7 +22,8 @@ public static class DashboardMath
             Math.Round(orders / seconds, 2),
             Math.Round(calls / seconds, 2),
             current.Reminders.Delivered - (minuteAgo?.Delivered ?? 0),
-            latency.Count == 0 ? null : Milliseconds(latency.Quantile(0.99)));
+            latency.Count == 0 ? null : Milliseconds(latency.Quantile(0.99)),
+            orders);
     }
 
     public static long Calls(RuntimeStatisticsSnapshot snapshot, string grainType, string method) =>
