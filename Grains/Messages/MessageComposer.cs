@@ -11,6 +11,18 @@ namespace O2C.Grains.Messages;
 /// </summary>
 public sealed class MessageComposer(MessageRenderer renderer, IOptions<MessageOptions> options)
 {
+    // Only the first delivery of a message id counts: a redelivered reminder renders it again but adds nothing.
+    private static readonly MultiRowStatement Queued = MultiRowStatement.Appended(
+        """
+        INSERT INTO messages (message_id, case_id, invoice_id, customer_id, stage, channel, language, risk_profile, template_name,
+            recipient, subject, body, status, created_at)
+        SELECT message_id, case_id, invoice_id, customer_id, stage, channel, language, risk_profile, template_name,
+            recipient, subject, body, 'Queued', created_at FROM {rows}
+        ON CONFLICT (message_id) DO NOTHING
+        """,
+        "message_id text", "case_id text", "invoice_id text", "customer_id text", "stage text", "channel text", "language text",
+        "risk_profile text", "template_name text", "recipient text", "subject text", "body text", "created_at timestamptz");
+
     public int Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
     {
         var customer = message.Customer;
@@ -25,12 +37,7 @@ public sealed class MessageComposer(MessageRenderer renderer, IOptions<MessageOp
                 message.Currency, message.Invoices.Sum(i => i.Outstanding), link, lines));
             var messageId = $"{message.MessageIdPrefix}-{channel.ToString().ToLowerInvariant()}";
             rows.Project(
-                """
-                INSERT INTO messages (message_id, case_id, invoice_id, customer_id, stage, channel, language, risk_profile, template_name,
-                    recipient, subject, body, status, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'Queued', $13)
-                ON CONFLICT (message_id) DO NOTHING
-                """,
+                Queued,
                 messageId, message.CaseId, message.InvoiceId, customer.CustomerId, message.Stage.ToString(), channel.ToString(),
                 rendered.Language, customer.RiskProfile.ToString(), rendered.TemplateName, Recipient(customer.Profile, channel),
                 rendered.Subject, rendered.Body, now);

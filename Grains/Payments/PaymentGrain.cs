@@ -19,6 +19,15 @@ public sealed class PaymentGrain(
     BusinessClock clock,
     OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock), IPaymentGrain
 {
+    private static readonly MultiRowStatement Recorded = MultiRowStatement.Appended(
+        """
+        INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
+            status, matched_by, allocations, unallocated, recorded_at)
+        SELECT * FROM {rows}
+        """,
+        "payment_id text", "content_hash text", "amount numeric", "currency text", "received_at timestamptz", "invoice_id text", "reference text",
+        "customer_id text", "payer_name text", "status text", "matched_by text", "allocations jsonb", "unallocated numeric", "recorded_at timestamptz");
+
     public async Task<PaymentResult> Receive(ReceivePayment payment)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payment with { Amount = payment.Amount / 1.00000000000000000000m }, RowJson.Options))));
@@ -50,11 +59,7 @@ public sealed class PaymentGrain(
         var rows = new CommitRows()
             .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, unallocated })
             .Project(
-                """
-                INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
-                    status, matched_by, allocations, unallocated, recorded_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                """,
+                Recorded,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, payment.InvoiceId, payment.Reference,
                 payment.CustomerId, payment.PayerName, status.ToString(), result.MatchedBy,
                 new Jsonb(JsonSerializer.Serialize(allocations, RowJson.Options)), unallocated, Now);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using O2C.Runtime.Storage;
 
 namespace O2C.Runtime;
 
@@ -10,12 +11,15 @@ namespace O2C.Runtime;
 public sealed class CommitRows
 {
     private readonly List<SqlStatement> _projections = [];
+    private readonly List<QueuedRow> _rows = [];
     private readonly List<AuditEvent> _events = [];
     private readonly List<OutboxMessage> _outbox = [];
     private readonly List<ReminderChange> _reminders = [];
     private readonly List<CreatedState> _created = [];
 
     public IReadOnlyList<SqlStatement> Projections => _projections;
+
+    internal IReadOnlyList<QueuedRow> Rows => _rows;
     public IReadOnlyList<AuditEvent> Events => _events;
     public IReadOnlyList<OutboxMessage> Outbox => _outbox;
 
@@ -23,12 +27,27 @@ public sealed class CommitRows
 
     public IReadOnlyList<CreatedState> Created => _created;
 
-    public bool IsEmpty => _projections.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0 && _created.Count == 0;
+    public bool IsEmpty => _projections.Count == 0 && _rows.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0 && _created.Count == 0;
 
     /// <summary>An upsert (or delete) of a query row derived from the state.</summary>
     public CommitRows Project(string sql, params object?[] parameters)
     {
         _projections.Add(new SqlStatement(sql, parameters));
+        return this;
+    }
+
+    /// <summary>
+    /// A query row derived from the state, sent with the rows of every other write in the same
+    /// group commit as one statement: the way for rows many grains write all the time.
+    /// </summary>
+    public CommitRows Project(MultiRowStatement statement, params object?[] row)
+    {
+        if (row.Length != statement.ColumnCount)
+        {
+            throw new ArgumentException($"The statement takes {statement.ColumnCount} columns; {row.Length} values were given.", nameof(row));
+        }
+
+        _rows.Add(new QueuedRow(statement, row));
         return this;
     }
 

@@ -16,9 +16,10 @@ internal sealed class GrainStorage(GroupReader reader, GroupCommitter committer,
         var reminders = alongside.Reminders
             .Select(r => new ReminderOp(r.Grain ?? grain, r.ReminderName, r.DueAt, r.Period, r.Remove))
             .ToList();
-        var bulk = new List<BulkRow>(alongside.Events.Count + alongside.Outbox.Count);
-        bulk.AddRange(alongside.Events.Select(e => new BulkRow(BulkTable.Events, [(e.About ?? grain).Type, (e.About ?? grain).Key, now, e.Kind, e.Data])));
-        bulk.AddRange(alongside.Outbox.Select(m => new BulkRow(BulkTable.Outbox, [grain.Type, grain.Key, m.Topic, m.Payload, now])));
-        return committer.CommitAsync(write, alongside.Projections, bulk, alongside.Created, reminders);
+        var rows = new List<QueuedRow>(alongside.Rows.Count + alongside.Events.Count + alongside.Outbox.Count);
+        rows.AddRange(alongside.Rows);
+        rows.AddRange(alongside.Events.Select(e => new QueuedRow(RuntimeRows.Events, [(e.About ?? grain).Type, (e.About ?? grain).Key, now, e.Kind, e.Data])));
+        rows.AddRange(alongside.Outbox.Select(m => new QueuedRow(RuntimeRows.Outbox, [grain.Type, grain.Key, m.Topic, m.Payload, now])));
+        return committer.CommitAsync(write, alongside.Projections, rows, alongside.Created, reminders);
     }
 }

@@ -24,11 +24,11 @@ internal sealed partial class GroupCommitter(
     public Task CommitAsync(
         StateWrite? state,
         IReadOnlyList<SqlStatement> statements,
-        IReadOnlyList<BulkRow>? bulkRows = null,
+        IReadOnlyList<QueuedRow>? rows = null,
         IReadOnlyList<CreatedState>? created = null,
         IReadOnlyList<ReminderOp>? reminders = null)
     {
-        var pending = new PendingCommit(state, statements, bulkRows ?? [], created ?? [], reminders ?? []);
+        var pending = new PendingCommit(state, statements, rows ?? [], created ?? [], reminders ?? []);
         _batcher.Enqueue(pending);
         return pending.Completion;
     }
@@ -82,6 +82,12 @@ internal sealed partial class GroupCommitter(
             rows.BatchCommands.Add(created);
         }
 
+        // Multi-row statements in the order each first appears; the rows of one statement keep queue order.
+        foreach (var statement in accepted.SelectMany(p => p.Rows).GroupBy(r => r.Statement))
+        {
+            rows.BatchCommands.Add(statement.Key.ToBatchCommand(statement.Select(r => r.Values).ToList()));
+        }
+
         foreach (var statement in accepted.SelectMany(p => p.Statements))
         {
             rows.BatchCommands.Add(statement.ToBatchCommand());
@@ -90,11 +96,6 @@ internal sealed partial class GroupCommitter(
         foreach (var reminders in GroupRows.Reminders(accepted.SelectMany(p => p.Reminders)))
         {
             rows.BatchCommands.Add(reminders);
-        }
-
-        foreach (var table in accepted.SelectMany(p => p.BulkRows).GroupBy(r => r.Table))
-        {
-            rows.BatchCommands.Add(table.Key.Insert(table.Select(r => r.Values).ToList()));
         }
 
         if (rows.BatchCommands.Count > 0)

@@ -4,7 +4,7 @@ namespace O2C.Runtime.Storage;
 internal sealed class PendingCommit(
     StateWrite? state,
     IReadOnlyList<SqlStatement> statements,
-    IReadOnlyList<BulkRow> bulkRows,
+    IReadOnlyList<QueuedRow> rows,
     IReadOnlyList<CreatedState> created,
     IReadOnlyList<ReminderOp> reminders)
 {
@@ -15,8 +15,8 @@ internal sealed class PendingCommit(
     /// <summary>Run only when the state write (if any) matched its version.</summary>
     public IReadOnlyList<SqlStatement> Statements { get; } = statements;
 
-    /// <summary>Audit and outbox rows, inserted with those of the whole group in one statement per table.</summary>
-    public IReadOnlyList<BulkRow> BulkRows { get; } = bulkRows;
+    /// <summary>Rows of multi-row statements (projections, audit, outbox), sent with those of the whole group: one statement each.</summary>
+    public IReadOnlyList<QueuedRow> Rows { get; } = rows;
 
     /// <summary>Other grains' first states, created with this write.</summary>
     public IReadOnlyList<CreatedState> Created { get; } = created;
