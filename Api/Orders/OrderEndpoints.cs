@@ -31,7 +31,7 @@ public static class OrderEndpoints
         return orders;
     }
 
-    private static async Task<IResult> PlaceAsync(HttpRequest request, OrderIntake intake, OrderLookup lookup, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceAsync(HttpRequest request, OrderIntake intake, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -47,8 +47,7 @@ public static class OrderEndpoints
                 return Problems.Validation(errors);
             }
 
-            var (stored, currencies) = await lookup.BothAsync([order.OrderId], [order.CustomerId], cancellationToken);
-            var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, cancellationToken);
+            var (view, kind) = await intake.PlaceAsync(order, cancellationToken);
             return kind switch
             {
                 OrderOutcomeKind.Created => TypedResults.Created($"/v1/orders/{Uri.EscapeDataString(order.OrderId)}", view),

@@ -12,6 +12,8 @@ public sealed class IngestSingleScenario : IScenario
 {
     public string Name => "ingest-single";
 
+    private const int MaxWarmUp = 5_000;
+
     public int CopyOrders(ScenarioContext context) => context.Options.Orders ?? 20_000;
 
     public async Task RunAsync(ScenarioContext context, CancellationToken cancellationToken)
@@ -26,6 +28,16 @@ public sealed class IngestSingleScenario : IScenario
             using var http = BenchHttp.CreateClient(silo.Address, Math.Max(concurrency, Workload.SetupClients));
             var api = new O2CApiClient(http);
             await Workload.CreateCustomersAsync(api, context.RunId, customers, _ => 50, 30, cancellationToken);
+
+            // Unmeasured warm-up on the same path: the silo's code is jitted and tiered up and its
+            // customers are active, as on a server that has been taking orders for a while.
+            var warmUp = Math.Min(orders / 10, MaxWarmUp);
+            await LoadGenerator.RunAsync(LoadShape.Closed(concurrency, requests: warmUp), async (i, token) =>
+            {
+                await api.PlaceOrderAsync(OrderRequest.Sample(Workload.OrderId(context.RunId, "warm", i), Workload.CustomerId(context.RunId, i % customers), Workload.OrderDate), token);
+                return 1;
+            }, cancellationToken);
+
             foreach (var watched in options.WatchDashboard ? new[] { false, true } : [false])
             {
                 var tag = watched ? "sw" : "s";
@@ -45,7 +57,7 @@ public sealed class IngestSingleScenario : IScenario
                 }
 
                 context.Report.Add(IngestFigures.Rate(Name, $"single orders{(watched ? ", dashboard watched" : "")}", result, outcomes, shape)
-                    .AgainstCeiling(context.Report.Ceiling(CeilingSuite.Row), "≥1x (aim 3x)") with { Note = $"{orders:N0} orders, {outcomes}{watchNote}" });
+                    .AgainstCeiling(context.Report.Ceiling(CeilingSuite.Row), "≥1x (aim 3x)") with { Note = $"{orders:N0} orders after {warmUp:N0} unmeasured warm-up orders, {outcomes}{watchNote}" });
             }
         }
     }

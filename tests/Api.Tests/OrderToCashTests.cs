@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using O2C.Runtime;
 using O2C.Tests.Support;
 
 namespace O2C.Api.Tests;
@@ -152,6 +154,11 @@ public sealed class OrderToCashTests(PostgresFixture postgres)
         var (paidAgainStatus, paidAgain) = await api.PostAsync("/v1/payments", payment);
         var (paidOtherStatus, _) = await api.PostAsync("/v1/payments", payment with { amount = 60m });
 
+        // A fresh activation of the customer no longer remembers r-1: the orders table still does.
+        Assert.True(await cluster.Services.GetRequiredService<IActivationControl>().CollectIdleAsync(TimeSpan.Zero) > 0);
+        var (laterStatus, later) = await api.PostAsync("/v1/orders", ApiDriver.Order("r-1", "repeat", 100m));
+        var (laterChangedStatus, _) = await api.PostAsync("/v1/orders", ApiDriver.Order("r-1", "repeat", 999m));
+
         Assert.Equal(HttpStatusCode.OK, repeatStatus);
         Assert.True(repeat!["duplicate"]!.GetValue<bool>());
         Assert.Equal("INV-r-1", repeat["invoiceId"]!.GetValue<string>());
@@ -162,6 +169,10 @@ public sealed class OrderToCashTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, paidAgainStatus);
         Assert.Equal("Matched", paidAgain!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, paidOtherStatus);
+        Assert.Equal(HttpStatusCode.OK, laterStatus);
+        Assert.True(later!["duplicate"]!.GetValue<bool>());
+        Assert.Equal("INV-r-1", later["invoiceId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, laterChangedStatus);
         Assert.Equal(71.00m, (await api.GetAsync("/v1/invoices/INV-r-1"))["outstanding"]!.GetValue<decimal>());
         Assert.Equal(1, (await api.GetAsync("/v1/invoices?customerId=repeat"))["total"]!.GetValue<long>());
     }
