@@ -1,28 +1,52 @@
 using Npgsql;
 using O2C.Grains.Interfaces.Dunning;
+using O2C.Runtime;
 
 namespace O2C.Grains.Dunning;
 
 /// <summary>
 /// The invoices that joined a case, from the committed invoice rows: an overdue invoice records
 /// its case in its own transaction and wakes the case, which gathers them here on its next step.
+/// At month-end thousands of cases step together, so their gathers share queries.
 /// </summary>
-public sealed class CaseInvoiceQuery(NpgsqlDataSource dataSource)
+public sealed class CaseInvoiceQuery : IAsyncDisposable
 {
-    public async Task<IReadOnlyList<CaseInvoiceRow>> ForCaseAsync(string caseId)
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupQuery<string, IReadOnlyList<CaseInvoiceRow>> _query;
+
+    public CaseInvoiceQuery(NpgsqlDataSource dataSource)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT customer_id, invoice_id, due_date, currency, outstanding, payment_reference, status FROM invoices WHERE case_id = $1 ORDER BY due_date, invoice_id");
-        command.Parameters.Add(new NpgsqlParameter { Value = caseId });
+        _dataSource = dataSource;
+        _query = new GroupQuery<string, IReadOnlyList<CaseInvoiceRow>>(ForCasesAsync, []);
+    }
+
+    public Task<IReadOnlyList<CaseInvoiceRow>> ForCaseAsync(string caseId) => _query.GetAsync(caseId);
+
+    public ValueTask DisposeAsync() => _query.DisposeAsync();
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<CaseInvoiceRow>>> ForCasesAsync(IReadOnlyList<string> caseIds)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT case_id, customer_id, invoice_id, due_date, currency, outstanding, payment_reference, status
+            FROM invoices WHERE case_id = ANY($1) ORDER BY case_id, due_date, invoice_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = caseIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<CaseInvoiceRow>();
+        var cases = new Dictionary<string, List<CaseInvoiceRow>>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
-            rows.Add(new CaseInvoiceRow(reader.GetString(0), new CaseInvoiceUpdate(
-                reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetDecimal(4), reader.GetString(5),
-                Disputed: reader.GetString(6) == nameof(Interfaces.Invoices.InvoiceStatus.Disputed))));
+            var caseId = reader.GetString(0);
+            if (!cases.TryGetValue(caseId, out var rows))
+            {
+                cases[caseId] = rows = [];
+            }
+
+            rows.Add(new CaseInvoiceRow(reader.GetString(1), new CaseInvoiceUpdate(
+                reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetDecimal(5), reader.GetString(6),
+                Disputed: reader.GetString(7) == nameof(Interfaces.Invoices.InvoiceStatus.Disputed))));
         }
 
-        return rows;
+        return cases.ToDictionary(c => c.Key, IReadOnlyList<CaseInvoiceRow> (c) => c.Value, StringComparer.Ordinal);
     }
 }
