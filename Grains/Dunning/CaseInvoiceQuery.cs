@@ -27,9 +27,13 @@ public sealed class CaseInvoiceQuery : IAsyncDisposable
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<CaseInvoiceRow>>> ForCasesAsync(IReadOnlyList<string> caseIds)
     {
         await using var command = _dataSource.CreateCommand(
+            // One index look-up per case, whatever the planner guesses: right after a month-end ingest
+            // the table may not be analyzed yet, and a guess of many rows per case meant a full scan.
             """
-            SELECT case_id, customer_id, invoice_id, due_date, currency, outstanding, payment_reference, status
-            FROM invoices WHERE case_id = ANY($1) ORDER BY case_id, due_date, invoice_id
+            SELECT c.id, i.customer_id, i.invoice_id, i.due_date, i.currency, i.outstanding, i.payment_reference, i.status
+            FROM unnest($1::text[]) AS c(id)
+            CROSS JOIN LATERAL (SELECT * FROM invoices WHERE case_id = c.id OFFSET 0) i
+            ORDER BY c.id, i.due_date, i.invoice_id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = caseIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync();

@@ -111,6 +111,13 @@ public static partial class DatabaseHostingExtensions
             builder.NoResetOnClose = true;
         }
 
+        // Short statements run millions of times: compiling one with LLVM costs more than running it
+        // (a case gather took 300 ms with JIT, 2 ms without).
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c jit=off";
+        }
+
         return builder.ConnectionString;
     }
 
