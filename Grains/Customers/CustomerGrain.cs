@@ -17,14 +17,25 @@ public sealed class CustomerGrain(
     [PersistentState("customer")] IPersistentState<CustomerState> state,
     BusinessClock clock,
     RiskPolicy riskPolicy,
-    DunningLadders ladders) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
+    DunningLadders ladders,
+    CustomerExposureQuery exposureQuery) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
 {
     private const int RecentOrdersKept = 1024;
 
     // Only held orders live in the state, so it does not grow with every order. A retry that
-    // races its first attempt is caught here; later repeats by the API's look-up in the orders
-    // table, whose primary key is the last guard.
+    // races its first attempt is caught here; a later repeat fails the orders row's primary key,
+    // and the API answers it from the orders table.
     private readonly Dictionary<string, OrderRecord> _recentOrders = [];
+
+    private CustomerExposure _exposure = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (RecordExists)
+        {
+            _exposure = await exposureQuery.ForCustomerAsync(Key);
+        }
+    }
 
     public async Task<CustomerSnapshot> Upsert(CustomerProfile profile)
     {
@@ -41,7 +52,7 @@ public sealed class CustomerGrain(
 
         State.Profile = profile;
         Reassess(rows, "customer data changed");
-        await SaveAsync(rows.Customer(Key, State, Now));
+        await SaveAsync(rows.Customer(Key, State, _exposure.Total, Now));
         return Snapshot();
     }
 
@@ -68,7 +79,7 @@ public sealed class CustomerGrain(
         }
 
         var gross = InvoicePricing.Price(order.Lines).Gross;
-        var decision = CreditCheck.Decide(profile.CreditLimit, State.OpenExposure, gross, order.Currency);
+        var decision = CreditCheck.Decide(profile.CreditLimit, _exposure.Total, gross, order.Currency);
         var rows = new CommitRows();
         OrderRecord record;
         if (decision.Outcome == CreditOutcome.Approve)
@@ -84,7 +95,7 @@ public sealed class CustomerGrain(
             rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
         }
 
-        await SaveAsync(rows.NewOrder(order, record, Now).CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.NewOrder(order, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
         Remember(order.OrderId, record);
         return new OrderResult(order.OrderId, record.Status, record.InvoiceId, record.Reason);
     }
@@ -102,7 +113,7 @@ public sealed class CustomerGrain(
         var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
         rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
-        await SaveAsync(rows.OrderChanged(orderId, record, Now).CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.OrderChanged(orderId, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
         Remember(orderId, record);
         return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
     }
@@ -117,20 +128,16 @@ public sealed class CustomerGrain(
         State.CaseSequence++;
         State.OpenCaseId = $"{Key}-C{State.CaseSequence}";
         var rows = new CommitRows().Audit("CaseOpened", new { caseId = State.OpenCaseId, invoiceId, riskProfile = State.RiskProfile });
-        await SaveAsync(rows.CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
         return new CaseAssignment(State.OpenCaseId, Opened: true, Snapshot());
     }
 
     public async Task InvoiceOutstandingChanged(InvoiceBalance balance)
     {
         var rows = new CommitRows();
-        if (balance.Outstanding > 0)
+        _exposure.Set(balance.InvoiceId, balance.Outstanding);
+        if (balance.Outstanding <= 0)
         {
-            State.OpenInvoices[balance.InvoiceId] = balance.Outstanding;
-        }
-        else
-        {
-            State.OpenInvoices.Remove(balance.InvoiceId);
             if (balance is { DaysLate: > 0, PaidOn: { } paidOn } && State.LatePayments.All(p => p.InvoiceId != balance.InvoiceId))
             {
                 State.LatePayments.Add(new LatePayment(balance.InvoiceId, paidOn, balance.DaysLate.Value));
@@ -138,7 +145,7 @@ public sealed class CustomerGrain(
             }
         }
 
-        await SaveAsync(rows.CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
     public async Task CaseReachedStage(string caseId, DunningStage stage)
@@ -151,7 +158,7 @@ public sealed class CustomerGrain(
         State.FinalNotices.Add(new FinalNotice(caseId, Today));
         var rows = new CommitRows();
         Reassess(rows, $"case {caseId} reached the final notice");
-        await SaveAsync(rows.CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
     public async Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor)
@@ -159,7 +166,7 @@ public sealed class CustomerGrain(
         State.BrokenPromises.Add(promisedFor);
         var rows = new CommitRows().Audit("PromiseBroken", new { caseId, amount, promisedFor });
         Reassess(rows, $"a promise to pay {amount} by {promisedFor:yyyy-MM-dd} in case {caseId} was broken");
-        await SaveAsync(rows.CustomerChanged(Key, State, Now));
+        await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
     public async Task CaseClosed(string caseId)
@@ -170,7 +177,7 @@ public sealed class CustomerGrain(
         }
 
         State.OpenCaseId = null;
-        await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).CustomerChanged(Key, State, Now));
+        await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
     private bool TryGetHeld(string orderId, out OrderRecord record)
@@ -199,7 +206,7 @@ public sealed class CustomerGrain(
         var state = InvoiceIssue.NewState(invoiceId, new IssueInvoice(
             Key, order.OrderId, Today, Today.AddDays(profile.PaymentTermDays), order.Currency, order.Lines, State.RiskProfile));
         rows.Create(invoice, InvoiceIssue.StateName, state).IssuedInvoice(invoice, state, ladders.For(State.RiskProfile), Now);
-        State.OpenInvoices[invoiceId] = gross;
+        _exposure.Set(invoiceId, gross);
         return InvoiceIssue.Summary(invoiceId, state);
     }
 
@@ -237,5 +244,5 @@ public sealed class CustomerGrain(
         State.RiskReason = assessment.Reason;
     }
 
-    private CustomerSnapshot Snapshot() => new(Key, State.Profile!, State.RiskProfile, State.OpenExposure, State.OpenCaseId);
+    private CustomerSnapshot Snapshot() => new(Key, State.Profile!, State.RiskProfile, _exposure.Total, State.OpenCaseId);
 }

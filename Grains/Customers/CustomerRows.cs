@@ -25,7 +25,7 @@ internal static class CustomerRows
     private static readonly MultiRowStatement OrderChange = MultiRowStatement.Keyed(
         "UPDATE orders o SET status = v.status, invoice_id = v.invoice_id, reason = v.reason, updated_at = v.updated_at FROM {rows} WHERE o.order_id = v.order_id",
         "order_id text", "status text", "invoice_id text", "reason text", "updated_at timestamptz");
-    public static CommitRows Customer(this CommitRows rows, string customerId, CustomerState state, DateTimeOffset now)
+    public static CommitRows Customer(this CommitRows rows, string customerId, CustomerState state, decimal openExposure, DateTimeOffset now)
     {
         var p = state.Profile!;
         return rows.Project(
@@ -40,13 +40,13 @@ internal static class CustomerRows
                 risk_reason = excluded.risk_reason, open_case_id = excluded.open_case_id, updated_at = excluded.updated_at
             """,
             customerId, p.Name, p.Email, p.Phone, p.Language, p.Currency, p.Country, p.PaymentTermDays, p.CreditLimit, p.CreditScore,
-            p.PreferredChannels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), state.OpenExposure, state.RiskProfile.ToString(),
+            p.PreferredChannels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), openExposure, state.RiskProfile.ToString(),
             state.RiskReason, state.OpenCaseId, state.CreatedAt, now);
     }
 
     /// <summary>A change of what the customer owes or how it is judged: only those columns, not the whole profile.</summary>
-    public static CommitRows CustomerChanged(this CommitRows rows, string customerId, CustomerState state, DateTimeOffset now) => rows.Project(
-        Change, customerId, state.OpenExposure, state.RiskProfile.ToString(), state.RiskReason, state.OpenCaseId, now);
+    public static CommitRows CustomerChanged(this CommitRows rows, string customerId, CustomerState state, decimal openExposure, DateTimeOffset now) => rows.Project(
+        Change, customerId, openExposure, state.RiskProfile.ToString(), state.RiskReason, state.OpenCaseId, now);
 
     /// <summary>A new order id. A plain insert: an id already taken (by another customer, in a race) fails the whole write.</summary>
     public static CommitRows NewOrder(this CommitRows rows, PlaceOrder order, OrderRecord record, DateTimeOffset now) => rows.Project(

@@ -2,11 +2,14 @@ using O2C.Grains.Interfaces.Customers;
 
 namespace O2C.Grains.Customers;
 
+/// <summary>
+/// A customer's stored state. Its open invoices are not here: they are read from the invoice rows
+/// on activation (<see cref="CustomerExposureQuery"/>), so the state does not grow with every order.
+/// </summary>
 public sealed class CustomerState
 {
     public CustomerProfile? Profile { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public Dictionary<string, decimal> OpenInvoices { get; set; } = [];
     public Dictionary<string, HeldOrder> HeldOrders { get; set; } = [];
     public List<LatePayment> LatePayments { get; set; } = [];
     public List<FinalNotice> FinalNotices { get; set; } = [];
@@ -16,6 +19,4 @@ public sealed class CustomerState
     public string RiskReason { get; set; } = "";
     public string? OpenCaseId { get; set; }
     public int CaseSequence { get; set; }
-
-    public decimal OpenExposure => OpenInvoices.Values.Sum();
 }

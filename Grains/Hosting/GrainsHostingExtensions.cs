@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using O2C.Grains.Customers;
 using O2C.Grains.Dunning;
 using O2C.Grains.Messages;
 using O2C.Grains.Payments;
@@ -35,6 +36,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
         services.AddSingleton<CaseInvoiceQuery>();
+        services.AddSingleton<CustomerExposureQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;
     }

@@ -22,7 +22,7 @@ namespace O2C.Bench.Ceilings;
 /// <item><c>reminders</c>: the invoice's <c>due-date</c> check and its <c>pre-due</c> reminder</item>
 /// </list>
 /// Nine rows per order. The states are the grains' own state classes serialized as the runtime
-/// does, the customer holding <see cref="OrdersPerCustomer"/> open invoices, so the bytes match too.
+/// does (a customer state does not hold its open invoices: they are read from the invoice rows), so the bytes match too.
 /// </summary>
 public sealed class OrderRows
 {
@@ -69,19 +69,10 @@ public sealed class OrderRows
         LadderProfile = RiskProfile.Medium,
     }, RowJson.Options);
 
-    private CustomerState CustomerState()
+    private CustomerState CustomerState() => new()
     {
-        var state = new CustomerState
-        {
-            Profile = SampleCustomer.Profile(0, creditScore: 50),
-            CreatedAt = Now,
-            RiskReason = "no credit score band or payment history that decides otherwise",
-        };
-        for (var i = 0; i < OrdersPerCustomer; i++)
-        {
-            state.OpenInvoices[InvoiceId(i)] = Totals.Gross;
-        }
-
-        return state;
-    }
+        Profile = SampleCustomer.Profile(0, creditScore: 50),
+        CreatedAt = Now,
+        RiskReason = "no credit score band or payment history that decides otherwise",
+    };
 }

@@ -4,6 +4,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Interfaces.Payments;
+using O2C.Runtime;
 using O2C.Tests.Support;
 
 namespace O2C.Grains.Tests.Flow;
@@ -114,6 +115,25 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         Assert.Equal(OrderStatus.Rejected, again.Status);
         Assert.Equal("1210.00", await Scalar(cluster, "SELECT open_exposure FROM customers WHERE customer_id = 'tight'"));
         Assert.Equal("Invoiced", await Scalar(cluster, "SELECT status FROM orders WHERE order_id = 'o-2'"));
+    }
+
+    [Fact]
+    public async Task A_customer_activated_again_counts_its_open_invoices_from_their_rows()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await cluster.Grains.GetGrain<ICustomerGrain>("later").Upsert(new CustomerProfile(
+            "Later Ltd", "l@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
+        var first = await Order(cluster, "later", "l-1", 500m);   // 605.00 gross
+        await cluster.Grains.GetGrain<IInvoiceGrain>(first.InvoiceId!).ApplyPayment("lp-1", 200m, TestCluster.Epoch.AddDays(1));
+
+        Assert.True(await cluster.Services.GetRequiredService<IActivationControl>().CollectIdleAsync(TimeSpan.Zero) > 0);
+        var snapshot = await cluster.Grains.GetGrain<ICustomerGrain>("later").GetSnapshot();
+        var second = await Order(cluster, "later", "l-2", 500m);  // 405.00 still open + 605.00 > 1,000.00
+
+        Assert.Equal(405.00m, snapshot!.OpenExposure);
+        Assert.Equal(OrderStatus.OnHold, second.Status);
+        Assert.Equal("405.00", await Scalar(cluster, "SELECT open_exposure FROM customers WHERE customer_id = 'later'"));
+        Assert.Equal("false", await Scalar(cluster, "SELECT (state ? 'openInvoices')::text FROM grain_state WHERE grain_type = 'customer' AND grain_key = 'later'"));
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using Npgsql;
+using O2C.Runtime;
+
+namespace O2C.Grains.Customers;
+
+/// <summary>
+/// The open invoices of customers being activated, from the committed invoice rows: a customer's
+/// state does not carry them, so it stays small however many invoices are open, and a payment
+/// whose notice to the customer was lost still counts. Customers activating together share queries.
+/// </summary>
+public sealed class CustomerExposureQuery : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupQuery<string, IReadOnlyList<KeyValuePair<string, decimal>>> _query;
+
+    public CustomerExposureQuery(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _query = new GroupQuery<string, IReadOnlyList<KeyValuePair<string, decimal>>>(ForCustomersAsync, []);
+    }
+
+    public async Task<CustomerExposure> ForCustomerAsync(string customerId) => new(await _query.GetAsync(customerId));
+
+    public ValueTask DisposeAsync() => _query.DisposeAsync();
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, decimal>>>> ForCustomersAsync(IReadOnlyList<string> customerIds)
+    {
+        await using var command = _dataSource.CreateCommand(
+            // One index look-up per customer, whatever the planner guesses (see CaseInvoiceQuery).
+            """
+            SELECT c.id, i.invoice_id, i.outstanding
+            FROM unnest($1::text[]) AS c(id)
+            CROSS JOIN LATERAL (SELECT invoice_id, outstanding FROM invoices WHERE customer_id = c.id AND outstanding > 0 OFFSET 0) i
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = customerIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        var open = new Dictionary<string, List<KeyValuePair<string, decimal>>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            var customerId = reader.GetString(0);
+            if (!open.TryGetValue(customerId, out var invoices))
+            {
+                open[customerId] = invoices = [];
+            }
+
+            invoices.Add(new(reader.GetString(1), reader.GetDecimal(2)));
+        }
+
+        return open.ToDictionary(c => c.Key, IReadOnlyList<KeyValuePair<string, decimal>> (c) => c.Value, StringComparer.Ordinal);
+    }
+}
