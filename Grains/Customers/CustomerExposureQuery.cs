@@ -34,18 +34,13 @@ public sealed class CustomerExposureQuery : IAsyncDisposable
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = customerIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync();
-        var open = new Dictionary<string, List<KeyValuePair<string, decimal>>>(StringComparer.Ordinal);
+        var rows = new List<(string CustomerId, KeyValuePair<string, decimal> Invoice)>();
         while (await reader.ReadAsync())
         {
-            var customerId = reader.GetString(0);
-            if (!open.TryGetValue(customerId, out var invoices))
-            {
-                open[customerId] = invoices = [];
-            }
-
-            invoices.Add(new(reader.GetString(1), reader.GetDecimal(2)));
+            rows.Add((reader.GetString(0), new(reader.GetString(1), reader.GetDecimal(2))));
         }
 
-        return open.ToDictionary(c => c.Key, IReadOnlyList<KeyValuePair<string, decimal>> (c) => c.Value, StringComparer.Ordinal);
+        return rows.GroupBy(r => r.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<KeyValuePair<string, decimal>> (g) => [.. g.Select(r => r.Invoice)], StringComparer.Ordinal);
     }
 }

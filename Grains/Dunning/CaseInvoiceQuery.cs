@@ -37,20 +37,15 @@ public sealed class CaseInvoiceQuery : IAsyncDisposable
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = caseIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync();
-        var cases = new Dictionary<string, List<CaseInvoiceRow>>(StringComparer.Ordinal);
+        var rows = new List<(string CaseId, CaseInvoiceRow Row)>();
         while (await reader.ReadAsync())
         {
-            var caseId = reader.GetString(0);
-            if (!cases.TryGetValue(caseId, out var rows))
-            {
-                cases[caseId] = rows = [];
-            }
-
-            rows.Add(new CaseInvoiceRow(reader.GetString(1), new CaseInvoiceUpdate(
+            rows.Add((reader.GetString(0), new CaseInvoiceRow(reader.GetString(1), new CaseInvoiceUpdate(
                 reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetDecimal(5), reader.GetString(6),
-                Disputed: reader.GetString(7) == nameof(Interfaces.Invoices.InvoiceStatus.Disputed))));
+                Disputed: reader.GetString(7) == nameof(Interfaces.Invoices.InvoiceStatus.Disputed)))));
         }
 
-        return cases.ToDictionary(c => c.Key, IReadOnlyList<CaseInvoiceRow> (c) => c.Value, StringComparer.Ordinal);
+        return rows.GroupBy(r => r.CaseId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<CaseInvoiceRow> (g) => [.. g.Select(r => r.Row)], StringComparer.Ordinal);
     }
 }

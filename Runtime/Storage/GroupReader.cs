@@ -8,62 +8,44 @@ namespace O2C.Runtime.Storage;
 /// Reads grain state rows for many activations in one round trip. A month-end storm activates
 /// thousands of invoices at once; each would otherwise cost its own query.
 /// </summary>
-internal sealed class GroupReader(NpgsqlDataSource dataSource, IOptions<GrainStorageOptions> options) : IHostedService
+internal sealed class GroupReader : IHostedService, IAsyncDisposable
 {
-    private readonly MicroBatcher<PendingRead> _batcher = new(
-        options.Value.MaxBatchSize,
-        options.Value.Writers,
-        batch => ReadBatchAsync(batch, dataSource),
-        pending => pending.Fail(new InvalidOperationException("The silo is stopping; no more reads are accepted.")));
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupQuery<(GrainId Grain, string StateName), StoredState?> _query;
 
-    public Task<StoredState?> ReadAsync(GrainId grain, string stateName)
+    public GroupReader(NpgsqlDataSource dataSource, IOptions<GrainStorageOptions> options)
     {
-        var pending = new PendingRead(grain, stateName);
-        _batcher.Enqueue(pending);
-        return pending.Completion;
+        _dataSource = dataSource;
+        _query = new(ReadBatchAsync, missing: null, options.Value.MaxBatchSize, options.Value.Writers);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task<StoredState?> ReadAsync(GrainId grain, string stateName) => _query.GetAsync((grain, stateName));
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Reads already queued are answered before the silo stops.
+    public async Task StopAsync(CancellationToken cancellationToken) => await _query.DisposeAsync();
+
+    public ValueTask DisposeAsync() => _query.DisposeAsync();
+
+    private async Task<IReadOnlyDictionary<(GrainId Grain, string StateName), StoredState?>> ReadBatchAsync(IReadOnlyList<(GrainId Grain, string StateName)> keys)
     {
-        _batcher.Start();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => _batcher.StopAsync(cancellationToken);
-
-    private static async Task ReadBatchAsync(List<PendingRead> batch, NpgsqlDataSource dataSource)
-    {
-        try
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT s.grain_type, s.grain_key, s.state_name, s.version, s.state::text
+            FROM unnest($1::text[], $2::text[], $3::text[]) AS k(t, k, n)
+            JOIN grain_state s ON s.grain_type = k.t AND s.grain_key = k.k AND s.state_name = k.n
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Grain.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Grain.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.StateName).ToArray() });
+        var found = new Dictionary<(GrainId Grain, string StateName), StoredState?>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            await using var command = dataSource.CreateCommand(
-                """
-                SELECT s.grain_type, s.grain_key, s.state_name, s.version, s.state::text
-                FROM unnest($1::text[], $2::text[], $3::text[]) AS k(t, k, n)
-                JOIN grain_state s ON s.grain_type = k.t AND s.grain_key = k.k AND s.state_name = k.n
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Grain.Type).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Grain.Key).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.StateName).ToArray() });
-            var found = new Dictionary<(string, string, string), StoredState>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    found[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = new StoredState(reader.GetInt64(3), reader.GetString(4));
-                }
-            }
+            found[(new GrainId(reader.GetString(0), reader.GetString(1)), reader.GetString(2))] = new StoredState(reader.GetInt64(3), reader.GetString(4));
+        }
 
-            foreach (var pending in batch)
-            {
-                pending.Complete(found.GetValueOrDefault((pending.Grain.Type, pending.Grain.Key, pending.StateName)));
-            }
-        }
-        catch (Exception error)
-        {
-            foreach (var pending in batch)
-            {
-                pending.Fail(error);
-            }
-        }
+        return found;
     }
 }

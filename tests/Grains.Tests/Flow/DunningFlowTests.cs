@@ -100,8 +100,7 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
     public async Task An_order_past_the_credit_limit_is_held_until_released()
     {
         await using var cluster = await TestCluster.StartAsync(postgres);
-        await cluster.Grains.GetGrain<ICustomerGrain>("tight").Upsert(new CustomerProfile(
-            "Tight Ltd", "t@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
+        await CustomerWithLimitOf1000(cluster, "tight");
 
         var first = await Order(cluster, "tight", "o-1", 500m);   // 605.00 gross
         var second = await Order(cluster, "tight", "o-2", 500m);  // would make 1,210.00
@@ -121,8 +120,7 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
     public async Task A_customer_activated_again_counts_its_open_invoices_from_their_rows()
     {
         await using var cluster = await TestCluster.StartAsync(postgres);
-        await cluster.Grains.GetGrain<ICustomerGrain>("later").Upsert(new CustomerProfile(
-            "Later Ltd", "l@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
+        await CustomerWithLimitOf1000(cluster, "later");
         var first = await Order(cluster, "later", "l-1", 500m);   // 605.00 gross
         await cluster.Grains.GetGrain<IInvoiceGrain>(first.InvoiceId!).ApplyPayment("lp-1", 200m, TestCluster.Epoch.AddDays(1));
 
@@ -206,6 +204,10 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         cluster.Grains.GetGrain<ICustomerGrain>(id).Upsert(new CustomerProfile(
             $"Customer {id}", $"{id}@example.com", "+31600000000", language, "EUR", "NL", 30, 100_000m, creditScore,
             channels.Length == 0 ? [Channel.Email] : channels));
+
+    private static Task<CustomerSnapshot> CustomerWithLimitOf1000(TestCluster cluster, string id) =>
+        cluster.Grains.GetGrain<ICustomerGrain>(id).Upsert(new CustomerProfile(
+            $"Customer {id}", $"{id}@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
 
     private static Task<OrderResult> Order(TestCluster cluster, string customerId, string orderId, decimal net) =>
         cluster.Grains.GetGrain<ICustomerGrain>(customerId).PlaceOrder(new PlaceOrder(
