@@ -69,35 +69,56 @@ internal sealed partial class GroupCommitter(
 
     private static async Task<HashSet<PendingCommit>> TryCommitAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource)
     {
+        if (await TryCommitInOneRoundTripAsync(batch, dataSource))
+        {
+            return [];
+        }
+
+        return await CommitAroundStaleWritesAsync(batch, dataSource);
+    }
+
+    /// <summary>
+    /// The usual case, every version check passing: state writes, rows and commit go in one batch,
+    /// which PostgreSQL runs as one implicit transaction. False when a version check failed (and
+    /// nothing was written).
+    /// </summary>
+    private static async Task<bool> TryCommitInOneRoundTripAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var commands = new NpgsqlBatch(connection);
+        foreach (var command in VersionedWrites.Checked(batch.Where(p => p.State is not null).ToList()))
+        {
+            commands.BatchCommands.Add(command);
+        }
+
+        AddRows(commands, batch);
+        if (commands.BatchCommands.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await commands.ExecuteNonQueryAsync();
+            return true;
+        }
+        catch (PostgresException error) when (error.SqlState == VersionedWrites.VersionCheckFailed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A stale activation wrote: find its writes, then commit the rest with their rows.</summary>
+    private static async Task<HashSet<PendingCommit>> CommitAroundStaleWritesAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource)
+    {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
 
         var stateWrites = batch.Where(p => p.State is not null).ToList();
         var conflicts = stateWrites.Count > 0 ? await VersionedWrites.ApplyAsync(connection, transaction, stateWrites) : [];
 
-        var accepted = batch.Where(p => !conflicts.Contains(p)).ToList();
         await using var rows = new NpgsqlBatch(connection, transaction);
-        if (GroupRows.CreatedStates(accepted.SelectMany(p => p.Created).ToList()) is { } created)
-        {
-            rows.BatchCommands.Add(created);
-        }
-
-        // Multi-row statements in the order each first appears; the rows of one statement keep queue order.
-        foreach (var statement in accepted.SelectMany(p => p.Rows).GroupBy(r => r.Statement))
-        {
-            rows.BatchCommands.Add(statement.Key.ToBatchCommand(statement.Select(r => r.Values).ToList()));
-        }
-
-        foreach (var statement in accepted.SelectMany(p => p.Statements))
-        {
-            rows.BatchCommands.Add(statement.ToBatchCommand());
-        }
-
-        foreach (var reminders in GroupRows.Reminders(accepted.SelectMany(p => p.Reminders)))
-        {
-            rows.BatchCommands.Add(reminders);
-        }
-
+        AddRows(rows, batch.Where(p => !conflicts.Contains(p)).ToList());
         if (rows.BatchCommands.Count > 0)
         {
             await rows.ExecuteNonQueryAsync();
@@ -105,6 +126,30 @@ internal sealed partial class GroupCommitter(
 
         await transaction.CommitAsync();
         return conflicts;
+    }
+
+    private static void AddRows(NpgsqlBatch commands, List<PendingCommit> accepted)
+    {
+        if (GroupRows.CreatedStates(accepted.SelectMany(p => p.Created).ToList()) is { } created)
+        {
+            commands.BatchCommands.Add(created);
+        }
+
+        // Multi-row statements in the order each first appears; the rows of one statement keep queue order.
+        foreach (var statement in accepted.SelectMany(p => p.Rows).GroupBy(r => r.Statement))
+        {
+            commands.BatchCommands.Add(statement.Key.ToBatchCommand(statement.Select(r => r.Values).ToList()));
+        }
+
+        foreach (var statement in accepted.SelectMany(p => p.Statements))
+        {
+            commands.BatchCommands.Add(statement.ToBatchCommand());
+        }
+
+        foreach (var reminders in GroupRows.Reminders(accepted.SelectMany(p => p.Reminders)))
+        {
+            commands.BatchCommands.Add(reminders);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} writes failed ({Error}); retrying them one by one")]

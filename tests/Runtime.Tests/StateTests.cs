@@ -67,6 +67,33 @@ public sealed class StateTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_stale_write_among_many_sinks_only_itself_and_none_of_its_rows_land()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var a = await TestSilo.StartAsync(database);
+        await using var b = await TestSilo.StartAsync(database);
+        await a.Database.CreateCommand("CREATE TABLE counter_view (counter_id text PRIMARY KEY, count int NOT NULL, note text NOT NULL)").ExecuteNonQueryAsync();
+        Assert.Equal(0, await a.Grains.GetGrain<ICounterGrain>("stale").Get());
+        Assert.Equal(0, await b.Grains.GetGrain<ICounterGrain>("stale").Get());
+        await a.Grains.GetGrain<ICounterGrain>("stale").IncrementWithRows("from a", breakProjection: false);
+
+        // b's write of "stale" queues with 200 good writes: the group's one-round-trip commit fails
+        // its version check, and the careful pass commits the others and fails only the stale one
+        // (which the runtime retries on fresh state).
+        var writes = Enumerable.Range(0, 200)
+            .Select(i => b.Grains.GetGrain<ICounterGrain>($"fresh{i}").IncrementWithRows("ok", breakProjection: false))
+            .Append(b.Grains.GetGrain<ICounterGrain>("stale").IncrementWithRows("from b", breakProjection: false));
+        await Task.WhenAll(writes);
+
+        Assert.Equal("200", await Scalar(a, "SELECT count(*)::text FROM counter_view WHERE counter_id LIKE 'fresh%' AND count = 1"));
+        Assert.Equal("2|from b", await Scalar(a, "SELECT count || '|' || note FROM counter_view WHERE counter_id = 'stale'"));
+        Assert.Equal("2", await Scalar(a, "SELECT version::text FROM grain_state WHERE grain_key = 'stale'"));
+        // One audit event and one outbox message per write that landed: the lost attempt left none.
+        Assert.Equal("1,2", await Scalar(a, "SELECT string_agg(data->>'count', ',' ORDER BY id) FROM grain_events WHERE grain_key = 'stale' AND kind = 'Incremented'"));
+        Assert.Equal("1,2", await Scalar(a, "SELECT string_agg(payload->>'count', ',' ORDER BY id) FROM outbox WHERE grain_key = 'stale'"));
+    }
+
+    [Fact]
     public async Task Rows_alongside_a_state_write_commit_with_it_or_not_at_all()
     {
         await using var silo = await TestSilo.StartAsync(await postgres.CreateDatabaseAsync());
