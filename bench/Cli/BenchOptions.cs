@@ -34,6 +34,12 @@ public sealed record BenchOptions
     /// <summary>How long P-ROW and H-JSON run.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Unmeasured load on the measured path before each scenario's measurement (a warm-up storm for
+    /// due-storm), so the figures are a running silo's, not one still compiling its code.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Rows in the scratch reminders table P-Q drains.</summary>
     public int QueueRows { get; init; } = 100_000;
 
@@ -52,6 +58,7 @@ public sealed record BenchOptions
           --rate R                  open loop: R requests/s offered on a timer (latency counted from the intended send time)
           --duration S              seconds P-ROW and H-JSON run (default 5)
           --queue-rows N            rows P-Q drains (default 100000)
+          --warm-up S               seconds of unmeasured load before measuring (default 20; 0: none); due-storm: sizes a warm-up storm
           --connection <cs>         use this PostgreSQL instead of starting an embedded one
           --pg name=value           extra setting for the embedded PostgreSQL (repeatable)
           --watch-dashboard         ingest scenarios: run the measured phase again while polling /v1/dashboard/* every second
@@ -88,6 +95,7 @@ public sealed record BenchOptions
                 "--rate" => options with { Rate = PositiveNumber(name, Value()) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(PositiveNumber(name, Value())) },
                 "--queue-rows" => options with { QueueRows = Positive(name, Value()) },
+                "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(NonNegativeNumber(name, Value())) },
                 "--connection" => options with { Connection = Value() },
                 "--json" => options with { JsonPath = Value() },
                 "--results" => options with { ResultsDirectory = Value() },
@@ -116,6 +124,11 @@ public sealed record BenchOptions
         int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new UsageException($"{name} expects a positive whole number, got '{value}'");
+
+    private static double NonNegativeNumber(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0 && double.IsFinite(n)
+            ? n
+            : throw new UsageException($"{name} expects a number of seconds, 0 or more, got '{value}'");
 
     private static double PositiveNumber(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -38,7 +38,9 @@ public sealed class DueStormScenario : IScenario
                 i => OrderRequest.Sample(Workload.OrderId(context.RunId, "storm", i), Workload.CustomerId(context.RunId, i % customers), Workload.OrderDate),
                 cancellationToken);
 
-            var overdueAt = new DateTimeOffset(Workload.OrderDate.AddDays(PaymentTermDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var warmUp = await WarmUpStormAsync(context, api, connectionString, invoices, perCustomer, cancellationToken);
+
+            var overdueAt = OverdueAt(PaymentTermDays);
             Console.WriteLine($"{Name}: {invoices:N0} invoices of {customers:N0} customers fall due; advancing the clock to {overdueAt.AddMinutes(1):O}");
             var started = Stopwatch.GetTimestamp();
             await api.AdvanceClockAsync(overdueAt.AddMinutes(1), cancellationToken);
@@ -49,9 +51,40 @@ public sealed class DueStormScenario : IScenario
 
             var figure = new Figure(Name, $"invoices overdue with case and first message /s ({invoices:N0} invoices)", invoices / total.TotalSeconds, "invoices/s")
             {
-                Note = $"{total.TotalSeconds:0.0} s until complete (clock advance call {advance.TotalSeconds:0.0} s); {customers:N0} customers, {perCustomer} invoices each; {state}",
+                Note = $"{total.TotalSeconds:0.0} s until complete (clock advance call {advance.TotalSeconds:0.0} s); {customers:N0} customers, {perCustomer} invoices each; {state}; after {warmUp}",
             }.AgainstCeiling(context.Report.Ceiling(CeilingSuite.Queue), "≥0.30x (aim 0.60x)");
             context.Report.Add(state.IsCorrect(invoices, customers) ? figure : figure with { Status = $"failed: {state}" });
         }
     }
+
+    /// <summary>
+    /// An unmeasured storm the business day before, of other customers with a day shorter term, so the
+    /// measured one meets a silo that has run storms before (code jitted and tiered up) rather than one
+    /// compiling as it goes. Sized at an assumed 1,000 invoices/s for --warm-up seconds, at most the
+    /// measured storm's size; its cases' next steps fall after the measured instant.
+    /// </summary>
+    private async Task<string> WarmUpStormAsync(ScenarioContext context, O2CApiClient api, string connectionString, int invoices, int perCustomer, CancellationToken cancellationToken)
+    {
+        var size = (int)Math.Min(invoices, context.Options.WarmUp.TotalSeconds * 1_000) / perCustomer * perCustomer;
+        if (size == 0)
+        {
+            return "no warm-up storm";
+        }
+
+        var runId = context.RunId + "w";
+        var customers = size / perCustomer;
+        await Workload.CreateCustomersAsync(api, runId, customers, _ => HighRiskScore, PaymentTermDays - 1, cancellationToken);
+        await Workload.IssueInvoicesAsync(api, size,
+            i => OrderRequest.Sample(Workload.OrderId(runId, "storm", i), Workload.CustomerId(runId, i % customers), Workload.OrderDate),
+            cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await api.AdvanceClockAsync(OverdueAt(PaymentTermDays - 1).AddMinutes(1), cancellationToken);
+        var state = await new StormCheck(connectionString, $"{runId}-c%").WaitUntilCompleteAsync(size, customers, TimeSpan.FromMinutes(10), cancellationToken);
+        return state.IsCorrect(size, customers)
+            ? $"an unmeasured warm-up storm of {size:N0} invoices the day before ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s)"
+            : throw new InvalidOperationException($"{Name}: the warm-up storm did not complete correctly: {state}");
+    }
+
+    private static DateTimeOffset OverdueAt(int paymentTermDays) =>
+        new(Workload.OrderDate.AddDays(paymentTermDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

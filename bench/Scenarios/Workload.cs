@@ -45,6 +45,23 @@ public static class Workload
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Unmeasured closed-loop load for <paramref name="duration"/> (nothing when zero); returns how much
+    /// it sent, for the figure's note. A failed warm-up stops the run: the measurement would be of a broken silo.
+    /// </summary>
+    public static async Task<string> WarmUpAsync(TimeSpan duration, int concurrency, Func<long, CancellationToken, Task<int>> send, CancellationToken cancellationToken)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "no warm-up";
+        }
+
+        var result = await LoadGenerator.RunAsync(LoadShape.Closed(concurrency, duration: duration), send, cancellationToken);
+        return result.Errors == 0
+            ? $"{result.Units:N0} orders of unmeasured warm-up ({duration.TotalSeconds:0.#} s)"
+            : throw new InvalidOperationException($"warm-up: {result.Errors} failed requests, first: {result.FirstError}");
+    }
+
     /// <summary>Setup ingest: every order must come back <c>Invoiced</c>.</summary>
     public static async Task<LoadResult> IssueInvoicesAsync(O2CApiClient api, int orders, Func<long, OrderRequest> order, CancellationToken cancellationToken)
     {

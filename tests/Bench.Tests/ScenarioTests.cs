@@ -25,6 +25,7 @@ public sealed class ScenarioTests : IDisposable
             Invoices = invoices,
             InvoicesPerCustomer = invoicesPerCustomer,
             Duration = TimeSpan.FromSeconds(0.5),
+            WarmUp = TimeSpan.FromSeconds(0.5),
             QueueRows = 1_000,
             ResultsDirectory = _folder,
             JsonPath = Path.Combine(_folder, $"{scenario}.json"),
