@@ -10,9 +10,9 @@ using O2C.Runtime;
 namespace O2C.Grains.Invoices;
 
 /// <summary>
-/// An invoice. Two one-shot reminders watch it: the pre-due reminder (when its ladder has one)
-/// and the due-date check, which makes an unpaid invoice overdue and hands it to the customer's
-/// open dunning case.
+/// An invoice. One one-shot reminder at a time watches it: the pre-due reminder (when its ladder
+/// has one), which registers the due-date check when it fires, and the due-date check, which makes
+/// an unpaid invoice overdue and hands it to the customer's open dunning case.
 /// </summary>
 [GrainType("invoice")]
 public sealed class InvoiceGrain(
@@ -90,9 +90,9 @@ public sealed class InvoiceGrain(
         {
             await FallDueAsync();
         }
-        else if (reminderName == InvoiceIssue.PreDueReminder && !State.Disputed && !State.Overdue)
+        else if (reminderName == InvoiceIssue.PreDueReminder)
         {
-            await SendPreDueReminderAsync();
+            await PassPreDueAsync();
         }
     }
 
@@ -116,21 +116,27 @@ public sealed class InvoiceGrain(
         await SaveAsync(rows.Remind(caseGrain, CaseReminders.NextStep, Now).InvoiceChanged(Key, State, Now));
     }
 
-    private async Task SendPreDueReminderAsync()
+    /// <summary>Sends the pre-due reminder (unless disputed) and hands the watch on to the due-date check.</summary>
+    private async Task PassPreDueAsync()
     {
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
-        var step = ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder);
-        if (customer is null || step is null)
+        if (State.Overdue)
         {
             return;
         }
 
-        var rows = new CommitRows();
-        messages.Compose(rows, new DunningMessage(
-            $"{Key}-pre-due", CaseId: null, InvoiceId: Key, customer, DunningStage.PreDueReminder,
-            DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
-            [new DunningMessageInvoice(Key, State.Outstanding, State.Currency, State.DueDate, DunningStage.PreDueReminder, State.PaymentReference)]), Now);
-        await SaveAsync(rows.Audit("PreDueReminderSent", new { State.DueDate, State.Outstanding }));
+        var rows = new CommitRows().Remind(InvoiceIssue.DueDateCheck, InvoiceIssue.DueDateCheckAt(State));
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+        var step = ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder);
+        if (customer is not null && step is not null && !State.Disputed)
+        {
+            messages.Compose(rows, new DunningMessage(
+                $"{Key}-pre-due", CaseId: null, InvoiceId: Key, customer, DunningStage.PreDueReminder,
+                DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
+                [new DunningMessageInvoice(Key, State.Outstanding, State.Currency, State.DueDate, DunningStage.PreDueReminder, State.PaymentReference)]), Now);
+            rows.Audit("PreDueReminderSent", new { State.DueDate, State.Outstanding });
+        }
+
+        await SaveAsync(rows);
     }
 
     private async Task SetDisputeAsync(bool disputed, string reason)

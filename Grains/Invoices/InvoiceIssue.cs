@@ -8,9 +8,10 @@ using O2C.Runtime;
 namespace O2C.Grains.Invoices;
 
 /// <summary>
-/// What issuing an invoice writes: its first state, its reminders (the due-date check and, when
-/// its ladder has one, the pre-due reminder), its query row and its audit event. Staged into the
-/// issuer's write, so the order and its invoice commit in one transaction.
+/// What issuing an invoice writes: its first state, its first reminder (the pre-due reminder when its
+/// ladder has one, else the due-date check: one reminder row per invoice at a time, the pre-due
+/// reminder registers the due-date check when it fires), its query row and its audit event. Staged
+/// into the issuer's write, so the order and its invoice commit in one transaction.
 /// </summary>
 public static class InvoiceIssue
 {
@@ -39,17 +40,22 @@ public static class InvoiceIssue
 
     public static CommitRows IssuedInvoice(this CommitRows rows, GrainId invoice, InvoiceState state, DunningLadder ladder, DateTimeOffset now)
     {
-        // The day after the due date is the first day the invoice is overdue.
-        rows.Remind(invoice, DueDateCheck, BusinessDays.StartOf(state.DueDate.AddDays(1)));
         if (ladder.StageDueOn(state.DueDate, DunningStage.PreDueReminder) is { } preDue && preDue > state.IssueDate)
         {
             rows.Remind(invoice, PreDueReminder, BusinessDays.StartOf(preDue));
+        }
+        else
+        {
+            rows.Remind(invoice, DueDateCheck, DueDateCheckAt(state));
         }
 
         return rows
             .Audit("InvoiceIssued", new { state.OrderId, state.Total, state.DueDate, state.PaymentReference }, about: invoice)
             .Invoice(invoice.Key, state, now);
     }
+
+    /// <summary>The day after the due date is the first day the invoice is overdue.</summary>
+    public static DateTimeOffset DueDateCheckAt(InvoiceState state) => BusinessDays.StartOf(state.DueDate.AddDays(1));
 
     public static InvoiceSummary Summary(string invoiceId, InvoiceState s) => new(
         invoiceId, s.CustomerId, s.Currency, s.IssueDate, s.DueDate, s.Total, s.Paid, s.Outstanding, s.Status, s.PaymentReference);

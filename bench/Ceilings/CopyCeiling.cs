@@ -55,9 +55,7 @@ public static class CopyCeiling
 
     private static void Reminders(NpgsqlBinaryImporter w, OrderRows rows, int i)
     {
-        var due = new DateTimeOffset(rows.DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var preDue = due.AddDays(-4);
-        Row(w, "invoice", rows.InvoiceId(i), "due-date", due, due, null, 1L);
+        var preDue = new DateTimeOffset(rows.DueDate.AddDays(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Row(w, "invoice", rows.InvoiceId(i), "pre-due", preDue, preDue, null, 1L);
     }
 

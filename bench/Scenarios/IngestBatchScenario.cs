@@ -59,7 +59,7 @@ public sealed class IngestBatchScenario : IScenario
                 }
             }
 
-            context.Report.Add(new Figure(Name, "rows inserted per order (P-COPY model: 7 + 2 customer row versions)",
+            context.Report.Add(new Figure(Name, $"rows inserted per order (P-COPY model: {OrderRows.InsertedPerOrder} + 2 customer row versions)",
                 await RowCount.InsertedPerOrderAsync(connectionString, context.RunId), "rows"));
         }
     }

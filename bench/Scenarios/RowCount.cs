@@ -2,7 +2,7 @@ namespace O2C.Bench.Scenarios;
 
 /// <summary>
 /// Counts the rows a real ingest inserted for this run's orders, to check the P-COPY row model
-/// (<see cref="Ceilings.OrderRows"/>: 7 inserted rows per order plus 2 new row versions of the customer).
+/// (<see cref="Ceilings.OrderRows"/>: its inserted rows per order, besides the 2 new row versions of the customer).
 /// </summary>
 public static class RowCount
 {

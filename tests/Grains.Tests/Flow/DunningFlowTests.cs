@@ -38,6 +38,30 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task One_reminder_at_a_time_watches_an_invoice_and_a_disputed_one_still_falls_due()
+    {
+        await using var cluster = await TestCluster.StartAsync(postgres);
+        await Customer(cluster, "watched", "en", creditScore: 50);
+        var kept = await Order(cluster, "watched", "o-kept", 100m);
+        var disputed = await Order(cluster, "watched", "o-disputed", 100m);
+        var reminders = $"SELECT string_agg(grain_key || ':' || name || '@' || to_char(due_at AT TIME ZONE 'UTC', 'MM-DD'), ',' ORDER BY grain_key) FROM reminders WHERE grain_type = 'invoice'";
+
+        // Medium ladder, due day 30: only the pre-due reminder (day 27) is stored after issue.
+        Assert.Equal($"{disputed.InvoiceId}:pre-due@02-01,{kept.InvoiceId}:pre-due@02-01", await Scalar(cluster, reminders));
+        await cluster.Grains.GetGrain<IInvoiceGrain>(disputed.InvoiceId!).Dispute("goods damaged");
+
+        // Day 27: the pre-due reminder went out (not for the disputed one) and handed over to the due-date check (day 31).
+        await cluster.AdvanceToDayAsync(27);
+        Assert.Equal($"{disputed.InvoiceId}:due-date@02-05,{kept.InvoiceId}:due-date@02-05", await Scalar(cluster, reminders));
+        Assert.Equal([("PreDueReminder", 27, "Email")], await Messages(cluster, "watched"));
+
+        await cluster.AdvanceToDayAsync(31);
+        Assert.Equal("0", await Scalar(cluster, "SELECT count(*)::text FROM reminders WHERE grain_type = 'invoice'"));
+        Assert.Equal("Disputed,Overdue", await Scalar(cluster, $"SELECT string_agg(status, ',' ORDER BY invoice_id) FROM invoices WHERE customer_id = 'watched'"));
+        Assert.Equal("2", await Scalar(cluster, "SELECT count(*)::text FROM grain_events WHERE kind = 'InvoiceOverdue'"));
+    }
+
+    [Fact]
     public async Task A_payment_on_day_ten_after_the_due_date_stops_everything_after_it()
     {
         await using var cluster = await TestCluster.StartAsync(postgres);
