@@ -25,6 +25,7 @@ internal static class CustomerRows
     private static readonly MultiRowStatement OrderChange = MultiRowStatement.Keyed(
         "UPDATE orders o SET status = v.status, invoice_id = v.invoice_id, reason = v.reason, updated_at = v.updated_at FROM {rows} WHERE o.order_id = v.order_id",
         "order_id text", "status text", "invoice_id text", "reason text", "updated_at timestamptz");
+
     public static CommitRows Customer(this CommitRows rows, string customerId, CustomerState state, decimal openExposure, DateTimeOffset now)
     {
         var p = state.Profile!;

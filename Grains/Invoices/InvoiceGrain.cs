@@ -125,9 +125,9 @@ public sealed class InvoiceGrain(
         }
 
         var rows = new CommitRows().Remind(InvoiceIssue.DueDateCheck, InvoiceIssue.DueDateCheckAt(State));
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
-        var step = ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder);
-        if (customer is not null && step is not null && !State.Disputed)
+        if (!State.Disputed
+            && ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder) is { } step
+            && await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot() is { } customer)
         {
             messages.Compose(rows, new DunningMessage(
                 $"{Key}-pre-due", CaseId: null, InvoiceId: Key, customer, DunningStage.PreDueReminder,

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace O2C.Runtime.Storage;
 
@@ -14,35 +13,29 @@ internal static class VersionedWrites
     /// <summary>SQLSTATE raised by <c>o2c_expect_written</c> (migration 0007).</summary>
     public const string VersionCheckFailed = "O2C01";
 
-    private const string Insert =
-        """
-        INSERT INTO grain_state (grain_type, grain_key, state_name, version, state, updated_at)
-        SELECT t, k, n, 1, s, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS d(t, k, n, s)
-        ON CONFLICT DO NOTHING
-        """;
+    private static readonly Shapes Insert = new(
+        "INSERT INTO grain_state (grain_type, grain_key, state_name, version, state, updated_at) SELECT t, k, n, 1, s, now() FROM {rows} ON CONFLICT DO NOTHING",
+        "t text", "k text", "n text", "s jsonb");
 
-    private const string Update =
+    private static readonly Shapes Update = new(
         """
-        UPDATE grain_state g SET version = g.version + 1, state = d.s, updated_at = now()
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bigint[]) AS d(t, k, n, s, v)
-        WHERE g.grain_type = d.t AND g.grain_key = d.k AND g.state_name = d.n AND g.version = d.v
-        """;
+        UPDATE grain_state g SET version = g.version + 1, state = v.s, updated_at = now() FROM {rows}
+        WHERE g.grain_type = v.t AND g.grain_key = v.k AND g.state_name = v.n AND g.version = v.expected
+        """,
+        "t text", "k text", "n text", "s jsonb", "expected bigint");
 
-    private const string Delete =
-        """
-        DELETE FROM grain_state g USING unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS d(t, k, n, v)
-        WHERE g.grain_type = d.t AND g.grain_key = d.k AND g.state_name = d.n AND g.version = d.v
-        """;
+    private static readonly Shapes Delete = new(
+        "DELETE FROM grain_state g USING {rows} WHERE g.grain_type = v.t AND g.grain_key = v.k AND g.state_name = v.n AND g.version = v.expected",
+        "t text", "k text", "n text", "expected bigint");
 
     /// <summary>Statements that write every state or raise <see cref="VersionCheckFailed"/>, sinking the transaction.</summary>
-    public static IEnumerable<NpgsqlBatchCommand> Checked(List<PendingCommit> writes) =>
-        Commands(writes, sql => $"WITH written AS ({sql} RETURNING 1) SELECT o2c_expect_written(count(*), cardinality($1::text[])) FROM written");
+    public static IEnumerable<NpgsqlBatchCommand> Checked(List<PendingCommit> writes) => Commands(writes, shapes => shapes.Checked);
 
     /// <summary>Writes what matches its version and returns the writes that did not.</summary>
     public static async Task<HashSet<PendingCommit>> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCommit> writes)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in Commands(writes, sql => $"{sql} RETURNING grain_type, grain_key, state_name"))
+        foreach (var command in Commands(writes, shapes => shapes.Returning))
         {
             batch.BatchCommands.Add(command);
         }
@@ -63,43 +56,36 @@ internal static class VersionedWrites
         return writes.Where(p => !written.Contains((p.State!.Grain.Type, p.State.Grain.Key, p.State.StateName))).ToHashSet();
     }
 
-    private static IEnumerable<NpgsqlBatchCommand> Commands(List<PendingCommit> writes, Func<string, string> shape)
+    private static IEnumerable<NpgsqlBatchCommand> Commands(List<PendingCommit> writes, Func<Shapes, MultiRowStatement> shape)
     {
-        var inserts = writes.Where(p => p.State!.ExpectedVersion is null).ToList();
-        var updates = writes.Where(p => p.State!.ExpectedVersion is not null && p.State.Json is not null).ToList();
-        var deletes = writes.Where(p => p.State!.Json is null).ToList();
+        var states = writes.Select(p => p.State!).ToList();
+        var inserts = states.Where(s => s.ExpectedVersion is null).Select(s => Row(s, s.Json)).ToList();
+        var updates = states.Where(s => s.ExpectedVersion is not null && s.Json is not null).Select(s => Row(s, s.Json, s.ExpectedVersion)).ToList();
+        var deletes = states.Where(s => s.Json is null).Select(s => Row(s, s.ExpectedVersion)).ToList();
         if (inserts.Count > 0)
         {
-            yield return Command(shape(Insert), inserts, withJson: true, withVersion: false);
+            yield return shape(Insert).ToBatchCommand(inserts);
         }
 
         if (updates.Count > 0)
         {
-            yield return Command(shape(Update), updates, withJson: true, withVersion: true);
+            yield return shape(Update).ToBatchCommand(updates);
         }
 
         if (deletes.Count > 0)
         {
-            yield return Command(shape(Delete), deletes, withJson: false, withVersion: true);
+            yield return shape(Delete).ToBatchCommand(deletes);
         }
     }
 
-    private static NpgsqlBatchCommand Command(string sql, List<PendingCommit> writes, bool withJson, bool withVersion)
+    private static object?[] Row(StateWrite state, params object?[] rest) => [state.Grain.Type, state.Grain.Key, state.StateName, .. rest];
+
+    /// <summary>One write statement in its two forms: raising on a failed check, or returning the keys it wrote.</summary>
+    private sealed class Shapes(string sql, params string[] columns)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = writes.Select(p => p.State!.Grain.Type).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = writes.Select(p => p.State!.Grain.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = writes.Select(p => p.State!.StateName).ToArray() });
-        if (withJson)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = writes.Select(p => p.State!.Json!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        }
+        public MultiRowStatement Checked { get; } = MultiRowStatement.Appended(
+            $"WITH written AS ({sql} RETURNING 1) SELECT o2c_expect_written(count(*), cardinality($1::text[])) FROM written", columns);
 
-        if (withVersion)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = writes.Select(p => p.State!.ExpectedVersion!.Value).ToArray() });
-        }
-
-        return command;
+        public MultiRowStatement Returning { get; } = MultiRowStatement.Appended($"{sql} RETURNING grain_type, grain_key, state_name", columns);
     }
 }

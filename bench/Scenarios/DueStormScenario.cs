@@ -33,27 +33,15 @@ public sealed class DueStormScenario : IScenario
         {
             using var http = BenchHttp.CreateClient(silo.Address, Workload.SetupClients);
             var api = new O2CApiClient(http);
-            await Workload.CreateCustomersAsync(api, context.RunId, customers, _ => HighRiskScore, PaymentTermDays, cancellationToken);
-            await Workload.IssueInvoicesAsync(api, invoices,
-                i => OrderRequest.Sample(Workload.OrderId(context.RunId, "storm", i), Workload.CustomerId(context.RunId, i % customers), Workload.OrderDate),
-                cancellationToken);
-
+            await SetUpAsync(api, context.RunId, invoices, customers, PaymentTermDays, cancellationToken);
             var warmUp = await WarmUpStormAsync(context, api, connectionString, invoices, perCustomer, cancellationToken);
 
-            var overdueAt = OverdueAt(PaymentTermDays);
-            Console.WriteLine($"{Name}: {invoices:N0} invoices of {customers:N0} customers fall due; advancing the clock to {overdueAt.AddMinutes(1):O}");
-            var started = Stopwatch.GetTimestamp();
-            await api.AdvanceClockAsync(overdueAt.AddMinutes(1), cancellationToken);
-            var advance = Stopwatch.GetElapsedTime(started);
-            var check = new StormCheck(connectionString, $"{context.RunId}-c%");
-            var state = await check.WaitUntilCompleteAsync(invoices, customers, TimeSpan.FromMinutes(10), cancellationToken);
-            var total = Stopwatch.GetElapsedTime(started);
-
-            var figure = new Figure(Name, $"invoices overdue with case and first message /s ({invoices:N0} invoices)", invoices / total.TotalSeconds, "invoices/s")
+            var storm = await FallDueAsync(api, connectionString, context.RunId, invoices, customers, PaymentTermDays, cancellationToken);
+            var figure = new Figure(Name, $"invoices overdue with case and first message /s ({invoices:N0} invoices)", invoices / storm.Total.TotalSeconds, "invoices/s")
             {
-                Note = $"{total.TotalSeconds:0.0} s until complete (clock advance call {advance.TotalSeconds:0.0} s); {customers:N0} customers, {perCustomer} invoices each; {state}; after {warmUp}",
+                Note = $"{storm.Total.TotalSeconds:0.0} s until complete (clock advance call {storm.Advance.TotalSeconds:0.0} s); {customers:N0} customers, {perCustomer} invoices each; {storm.State}; after {warmUp}",
             }.AgainstCeiling(context.Report.Ceiling(CeilingSuite.Queue), "≥0.30x (aim 0.60x)");
-            context.Report.Add(state.IsCorrect(invoices, customers) ? figure : figure with { Status = $"failed: {state}" });
+            context.Report.Add(storm.State.IsCorrect(invoices, customers) ? figure : figure with { Status = $"failed: {storm.State}" });
         }
     }
 
@@ -73,18 +61,34 @@ public sealed class DueStormScenario : IScenario
 
         var runId = context.RunId + "w";
         var customers = size / perCustomer;
-        await Workload.CreateCustomersAsync(api, runId, customers, _ => HighRiskScore, PaymentTermDays - 1, cancellationToken);
-        await Workload.IssueInvoicesAsync(api, size,
-            i => OrderRequest.Sample(Workload.OrderId(runId, "storm", i), Workload.CustomerId(runId, i % customers), Workload.OrderDate),
-            cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        await api.AdvanceClockAsync(OverdueAt(PaymentTermDays - 1).AddMinutes(1), cancellationToken);
-        var state = await new StormCheck(connectionString, $"{runId}-c%").WaitUntilCompleteAsync(size, customers, TimeSpan.FromMinutes(10), cancellationToken);
-        return state.IsCorrect(size, customers)
-            ? $"an unmeasured warm-up storm of {size:N0} invoices the day before ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s)"
-            : throw new InvalidOperationException($"{Name}: the warm-up storm did not complete correctly: {state}");
+        await SetUpAsync(api, runId, size, customers, PaymentTermDays - 1, cancellationToken);
+        var storm = await FallDueAsync(api, connectionString, runId, size, customers, PaymentTermDays - 1, cancellationToken);
+        return storm.State.IsCorrect(size, customers)
+            ? $"an unmeasured warm-up storm of {size:N0} invoices the day before ({storm.Total.TotalSeconds:0.0} s)"
+            : throw new InvalidOperationException($"{Name}: the warm-up storm did not complete correctly: {storm.State}");
     }
 
-    private static DateTimeOffset OverdueAt(int paymentTermDays) =>
-        new(Workload.OrderDate.AddDays(paymentTermDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>High-risk customers with <paramref name="paymentTermDays"/>, and their invoices issued today, spread evenly.</summary>
+    private static async Task SetUpAsync(O2CApiClient api, string runId, int invoices, int customers, int paymentTermDays, CancellationToken cancellationToken)
+    {
+        await Workload.CreateCustomersAsync(api, runId, customers, _ => HighRiskScore, paymentTermDays, cancellationToken);
+        await Workload.IssueInvoicesAsync(api, invoices,
+            i => OrderRequest.Sample(Workload.OrderId(runId, "storm", i), Workload.CustomerId(runId, i % customers), Workload.OrderDate),
+            cancellationToken);
+    }
+
+    /// <summary>Advances the clock to just past the day those invoices become overdue and waits until the SQL checks see the storm through.</summary>
+    private async Task<StormRun> FallDueAsync(
+        O2CApiClient api, string connectionString, string runId, int invoices, int customers, int paymentTermDays, CancellationToken cancellationToken)
+    {
+        var to = new DateTimeOffset(Workload.OrderDate.AddDays(paymentTermDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(1);
+        Console.WriteLine($"{Name}: {invoices:N0} invoices of {customers:N0} customers fall due; advancing the clock to {to:O}");
+        var started = Stopwatch.GetTimestamp();
+        await api.AdvanceClockAsync(to, cancellationToken);
+        var advance = Stopwatch.GetElapsedTime(started);
+        var state = await new StormCheck(connectionString, $"{runId}-c%").WaitUntilCompleteAsync(invoices, customers, TimeSpan.FromMinutes(10), cancellationToken);
+        return new StormRun(state, advance, Stopwatch.GetElapsedTime(started));
+    }
+
+    private sealed record StormRun(StormCheck.State State, TimeSpan Advance, TimeSpan Total);
 }
