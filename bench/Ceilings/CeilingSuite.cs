@@ -23,12 +23,14 @@ public static class CeilingSuite
         {
             await MeasureOneAsync(report, Copy, async () =>
             {
+                var cpu = MachineCpu.Read();
                 var elapsed = await CopyCeiling.MeasureAsync(dataSource, copyOrders, cancellationToken);
+                var busy = MachineCpu.BusySince(cpu);
                 return new Figure(Scenario, Copy, copyOrders / elapsed.TotalSeconds, "orders/s")
                 {
                     Note = $"{copyOrders:N0} orders = {copyOrders * OrderRows.RowsPerOrder:N0} rows in {elapsed.TotalSeconds:0.00} s "
                         + $"({copyOrders * OrderRows.RowsPerOrder / elapsed.TotalSeconds:N0} rows/s); binary COPY, one stream per table, committed",
-                };
+                }.WithCpu(busy, copyOrders);
             });
             await MeasureOneAsync(report, Row, async () =>
             {
@@ -56,7 +58,7 @@ public static class CeilingSuite
             throw new InvalidOperationException($"{result.Errors} of {result.Requests} requests failed, first: {result.FirstError}");
         }
 
-        return new Figure(Scenario, name, result.UnitsPerSecond, unit) { Note = note }.WithLatency(result.Latency);
+        return new Figure(Scenario, name, result.UnitsPerSecond, unit) { Note = note }.WithLatency(result.Latency).WithCpu(result);
     }
 
     private static async Task MeasureOneAsync(BenchReport report, string name, Func<Task<Figure>> measure)

@@ -51,6 +51,7 @@ public static class QueueCeiling
         var claimed = 0L;
         var rounds = 0L;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var cpu = MachineCpu.Read();
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
@@ -69,6 +70,6 @@ public static class QueueCeiling
             rounds++;
         }
 
-        return new LoadResult(rounds, claimed, 0, Stopwatch.GetElapsedTime(started), latency.Summarize(), null);
+        return new LoadResult(rounds, claimed, 0, Stopwatch.GetElapsedTime(started), latency.Summarize(), null) { MachineCpu = MachineCpu.BusySince(cpu) };
     }
 }

@@ -63,6 +63,8 @@ public static class LoadGenerator
         private string? _firstError;
         private EndpointNotAvailableException? _unavailable;
 
+        private readonly MachineCpu? _cpuAtStart = MachineCpu.Read();
+
         public long Started { get; } = Stopwatch.GetTimestamp();
 
         public bool TryTake(out long sequence)
@@ -103,13 +105,17 @@ public static class LoadGenerator
         public LoadResult Finish()
         {
             var elapsed = Stopwatch.GetElapsedTime(Started);
+            var cpu = MachineCpu.BusySince(_cpuAtStart);
             _stop.Dispose();
             if (_unavailable is not null)
             {
                 throw _unavailable;
             }
 
-            return new LoadResult(_latency.Count, Interlocked.Read(ref _units), Interlocked.Read(ref _errors), elapsed, _latency.Summarize(), _firstError);
+            return new LoadResult(_latency.Count, Interlocked.Read(ref _units), Interlocked.Read(ref _errors), elapsed, _latency.Summarize(), _firstError)
+            {
+                MachineCpu = cpu,
+            };
         }
     }
 }

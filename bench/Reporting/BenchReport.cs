@@ -64,10 +64,10 @@ public sealed class BenchReport(string scenario, MachineInfo machine, PostgresIn
 
     public string ToTable()
     {
-        var header = new[] { "scenario", "figure", "value", "unit", "p50 ms", "p99 ms", "max ms", "ratio", "vs", "target", "status" };
+        var header = new[] { "scenario", "figure", "value", "unit", "p50 ms", "p99 ms", "max ms", "cpu ms/unit", "ratio", "vs", "target", "status" };
         var rows = _ceilings.Concat(_figures).Select(f => new[]
         {
-            f.Scenario, f.Name, Number(f.Value), f.Unit, Number(f.P50Ms), Number(f.P99Ms), Number(f.MaxMs),
+            f.Scenario, f.Name, Number(f.Value), f.Unit, Number(f.P50Ms), Number(f.P99Ms), Number(f.MaxMs), CpuNumber(f.CpuMsPerUnit),
             f.Ratio is { } r ? r.ToString("0.00x", CultureInfo.InvariantCulture) : "", f.Ceiling ?? "", f.Target ?? "", f.Status,
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -107,6 +107,9 @@ public sealed class BenchReport(string scenario, MachineInfo machine, PostgresIn
 
         text.AppendLine();
     }
+
+    // CPU per order is a fraction of a millisecond; three decimals keep changes of a few percent visible.
+    private static string CpuNumber(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "";
 
     private static string Number(double? value) => value switch
     {

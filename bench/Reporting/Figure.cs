@@ -19,6 +19,12 @@ public sealed record Figure(string Scenario, string Name, double? Value, string 
     public string Status { get; init; } = "ok";
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Busy CPU time of the whole machine (load generator, silo, database) per unit of <see cref="Unit"/>,
+    /// in milliseconds: steadier than the rate when the host's speed drifts, so the figure to compare changes by.
+    /// </summary>
+    public double? CpuMsPerUnit { get; init; }
+
     public bool IsOk => Status == "ok";
 
     public Figure WithLatency(LatencySummary latency) => this with
@@ -28,6 +34,13 @@ public sealed record Figure(string Scenario, string Name, double? Value, string 
         P99Ms = latency.P99.TotalMilliseconds,
         MaxMs = latency.Max.TotalMilliseconds,
     };
+
+    public Figure WithCpu(TimeSpan? machineCpu, double units) => this with
+    {
+        CpuMsPerUnit = machineCpu is { } cpu && units > 0 ? cpu.TotalMilliseconds / units : null,
+    };
+
+    public Figure WithCpu(LoadResult result) => WithCpu(result.MachineCpu, result.Units);
 
     public Figure AgainstCeiling(Figure? ceiling, string? target = null) => this with
     {

@@ -40,7 +40,7 @@ public sealed class DueStormScenario : IScenario
             var figure = new Figure(Name, $"invoices overdue with case and first message /s ({invoices:N0} invoices)", invoices / storm.Total.TotalSeconds, "invoices/s")
             {
                 Note = $"{storm.Total.TotalSeconds:0.0} s until complete (clock advance call {storm.Advance.TotalSeconds:0.0} s); {customers:N0} customers, {perCustomer} invoices each; {storm.State}; after {warmUp}",
-            }.AgainstCeiling(context.Report.Ceiling(CeilingSuite.Queue), "≥0.30x (aim 0.60x)");
+            }.WithCpu(storm.MachineCpu, invoices).AgainstCeiling(context.Report.Ceiling(CeilingSuite.Queue), "≥0.30x (aim 0.60x)");
             context.Report.Add(storm.State.IsCorrect(invoices, customers) ? figure : figure with { Status = $"failed: {storm.State}" });
         }
     }
@@ -83,12 +83,13 @@ public sealed class DueStormScenario : IScenario
     {
         var to = new DateTimeOffset(Workload.OrderDate.AddDays(paymentTermDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(1);
         Console.WriteLine($"{Name}: {invoices:N0} invoices of {customers:N0} customers fall due; advancing the clock to {to:O}");
+        var cpu = MachineCpu.Read();
         var started = Stopwatch.GetTimestamp();
         await api.AdvanceClockAsync(to, cancellationToken);
         var advance = Stopwatch.GetElapsedTime(started);
         var state = await new StormCheck(connectionString, $"{runId}-c%").WaitUntilCompleteAsync(invoices, customers, TimeSpan.FromMinutes(10), cancellationToken);
-        return new StormRun(state, advance, Stopwatch.GetElapsedTime(started));
+        return new StormRun(state, advance, Stopwatch.GetElapsedTime(started), MachineCpu.BusySince(cpu));
     }
 
-    private sealed record StormRun(StormCheck.State State, TimeSpan Advance, TimeSpan Total);
+    private sealed record StormRun(StormCheck.State State, TimeSpan Advance, TimeSpan Total, TimeSpan? MachineCpu);
 }

@@ -9,7 +9,7 @@ public static class IngestFigures
 {
     public static Figure Rate(string scenario, string what, LoadResult result, OrderOutcomes outcomes, LoadShape shape)
     {
-        var figure = new Figure(scenario, $"orders/s, {what} ({shape})", result.UnitsPerSecond, "orders/s").WithLatency(result.Latency);
+        var figure = new Figure(scenario, $"orders/s, {what} ({shape})", result.UnitsPerSecond, "orders/s").WithLatency(result.Latency).WithCpu(result);
         if (result.Errors > 0)
         {
             return figure with { Status = $"failed: {result.Errors} of {result.Requests} requests failed, first: {result.FirstError}" };
