@@ -28,10 +28,13 @@ public sealed class CeilingsTests : IDisposable
         {
             Assert.True(ceiling.IsOk, $"{ceiling.Name}: {ceiling.Status}");
             Assert.True(ceiling.Value > 0, $"{ceiling.Name} measured {ceiling.Value}");
+            // /proc/stat counts in 10 ms ticks, so a tiny run may read zero, but never nothing.
+            Assert.True(ceiling.CpuMsPerUnit >= 0, $"{ceiling.Name}: CPU per unit {ceiling.CpuMsPerUnit}");
         }
 
         using var written = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Assert.Equal(4, written.RootElement.GetProperty("ceilings").GetArrayLength());
+        Assert.All(written.RootElement.GetProperty("ceilings").EnumerateArray(), c => Assert.Equal(JsonValueKind.Number, c.GetProperty("cpuMsPerUnit").ValueKind));
         Assert.True(written.RootElement.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
         Assert.Equal("on", written.RootElement.GetProperty("postgres").GetProperty("settings").GetProperty("fsync").GetString());
         Assert.Equal("on", written.RootElement.GetProperty("postgres").GetProperty("settings").GetProperty("synchronous_commit").GetString());

@@ -37,6 +37,11 @@ public sealed class ScenarioTests : IDisposable
             Assert.True(figure.IsOk, $"{scenario}: {figure.Name}: {figure.Status} ({figure.Note})");
         }
 
+        if (scenario is "ingest-single" or "ingest-batch" or "due-storm")
+        {
+            Assert.All(report.Figures.Where(f => f.Unit.EndsWith("/s", StringComparison.Ordinal)), f => Assert.True(f.CpuMsPerUnit >= 0, $"{f.Name}: CPU per unit {f.CpuMsPerUnit}"));
+        }
+
         Assert.True(File.Exists(Path.Combine(_folder, $"{scenario}.json")));
     }
 
