@@ -62,7 +62,6 @@ public static class LoadGenerator
         private long _errors;
         private string? _firstError;
         private EndpointNotAvailableException? _unavailable;
-
         private readonly MachineCpu? _cpuAtStart = MachineCpu.Read();
 
         public long Started { get; } = Stopwatch.GetTimestamp();

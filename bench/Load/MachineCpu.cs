@@ -33,7 +33,7 @@ public readonly record struct MachineCpu(long BusyTicks)
     /// <summary>
     /// The aggregate <c>cpu</c> line: user, nice, system, idle, iowait, irq, softirq, steal, ...
     /// Busy is user + nice + system + irq + softirq; idle, iowait and steal (time the hypervisor gave
-    /// to others) are not work done here.
+    /// to others) are not work done here. Null for a line it cannot read, so a bench run never fails on it.
     /// </summary>
     public static MachineCpu? Parse(string? cpuLine)
     {
@@ -43,8 +43,18 @@ public readonly record struct MachineCpu(long BusyTicks)
             return null;
         }
 
-        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
-        return new MachineCpu(Field(1) + Field(2) + Field(3) + Field(6) + Field(7));
+        var busy = 0L;
+        foreach (var i in (ReadOnlySpan<int>)[1, 2, 3, 6, 7])
+        {
+            if (!long.TryParse(fields[i], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                return null;
+            }
+
+            busy += ticks;
+        }
+
+        return new MachineCpu(busy);
     }
 
     /// <summary>CPU time spent on all cores from <paramref name="start"/> to this reading.</summary>
