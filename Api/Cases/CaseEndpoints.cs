@@ -1,3 +1,4 @@
+using O2C.Clock;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

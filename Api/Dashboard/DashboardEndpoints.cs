@@ -1,3 +1,4 @@
+using O2C.Clock;
 using Microsoft.Extensions.Options;
 using O2C.Runtime;
 using O2C.Runtime.Membership;

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using O2C.Grains.Common;
 using O2C.Grains.Credit;
 using O2C.Grains.Dunning;

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;

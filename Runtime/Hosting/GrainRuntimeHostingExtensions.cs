@@ -1,3 +1,4 @@
+using O2C.Clock;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using O2C.Clock;
+
 namespace O2C.Runtime;
 
 /// <summary>Drives the business clock and reminder delivery by hand (manual clock mode).</summary>

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using O2C.Clock;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using O2C.Grains.Interfaces.Customers;

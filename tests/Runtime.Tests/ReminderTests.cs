@@ -1,3 +1,4 @@
+using O2C.Clock;
 using O2C.Runtime.Tests.Support;
 using O2C.Runtime.Tests.TestGrains;
 using O2C.Tests.Support;

@@ -1,3 +1,5 @@
+using O2C.Clock;
+
 namespace O2C.Runtime.Tests.TestGrains;
 
 public sealed class AlarmGrain(

@@ -1,4 +1,4 @@
-namespace O2C.Runtime;
+namespace O2C.Clock;
 
 /// <summary>Configuration section <c>O2C:Clock</c>.</summary>
 public sealed class ClockOptions

@@ -1,4 +1,4 @@
-namespace O2C.Runtime;
+namespace O2C.Clock;
 
 /// <summary>
 /// The one source of domain time. Reminder due times are business times, so a manual clock

@@ -1,4 +1,4 @@
-namespace O2C.Runtime;
+namespace O2C.Clock;
 
 public enum ClockMode
 {

@@ -1,4 +1,4 @@
-namespace O2C.Runtime;
+namespace O2C.Clock;
 
 /// <summary>Only a manual business clock can be advanced by hand.</summary>
 public sealed class ClockNotManualException(ClockMode mode)
