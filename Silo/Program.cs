@@ -3,10 +3,12 @@ using O2C.Api.Dashboard;
 using O2C.Grains;
 using O2C.Silo.Database;
 using O2C.Silo.Demo;
+using O2C.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddO2CDemo(args);
 builder.AddO2CDatabase();
+builder.AddO2CSilo();
 builder.AddO2CGrains();
 builder.AddO2CApi();
 builder.Services.AddDashboard();
@@ -15,6 +17,7 @@ var app = builder.Build();
 app.MapO2CHealth();
 app.MapO2CApi();
 app.MapDashboardEndpoints();
+app.MapO2CClusterDashboard();
 app.Run();
 
 public partial class Program;

@@ -8,7 +8,6 @@ using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
-using O2C.Runtime;
 
 namespace O2C.Api.Cases;
 

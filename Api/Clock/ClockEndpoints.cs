@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
-using O2C.Runtime;
 
 namespace O2C.Api.Clock;
 
@@ -20,7 +19,7 @@ public static class ClockEndpoints
     }
 
     /// <summary>Body: exactly one of <c>days</c>, <c>hours</c> (positive numbers) or <c>to</c> (an ISO 8601 time).</summary>
-    private static async Task<IResult> AdvanceAsync(HttpRequest request, BusinessClock clock, IReminderDelivery reminders, CancellationToken cancellationToken)
+    private static async Task<IResult> AdvanceAsync(HttpRequest request, BusinessClock clock, ClockDriver driver, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (target, problem) = await JsonBody.ParseAsync(request, body => Target(body, now), cancellationToken);
@@ -39,7 +38,7 @@ public static class ClockEndpoints
             return Problems.Validation("to", $"must not be before the business clock's time {now:O}");
         }
 
-        return TypedResults.Ok(await reminders.AdvanceClockAsync(target.To, cancellationToken));
+        return TypedResults.Ok(await driver.AdvanceAsync(target.To, cancellationToken));
     }
 
     private static AdvanceTarget? Target(JsonFields body, DateTimeOffset now)

@@ -1,5 +1,4 @@
 using O2C.Clock;
-using O2C.Runtime;
 
 namespace O2C.Api.Clock;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
-using O2C.Runtime;
 
 namespace O2C.Api.Customers;
 

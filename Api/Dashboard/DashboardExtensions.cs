@@ -2,17 +2,27 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace O2C.Api.Dashboard;
 
 public static class DashboardExtensions
 {
-    /// <summary>The dashboard's queries, its fixed-size statistics history and the sampler that fills it once a second.</summary>
+    /// <summary>
+    /// The dashboard's queries, its fixed-size statistics history, the sampler that fills it once a
+    /// second, and <see cref="GrainCallCounter"/> as an Orleans incoming call filter (Orleans takes
+    /// every <see cref="IIncomingGrainCallFilter"/> in the container, so the silo needs no other line).
+    /// Call it on the silo's own service collection.
+    /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSingleton<StatisticsHistory>();
         services.AddSingleton<BusinessQuery>();
         services.AddSingleton<ReminderQuery>();
+        services.AddSingleton<ClusterQuery>();
+        services.AddSingleton<ActivationQuery>();
+        services.AddSingleton<GrainCallCounter>();
+        services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
         services.AddHostedService<DashboardSampler>();
         return services;
     }

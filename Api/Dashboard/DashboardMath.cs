@@ -1,12 +1,10 @@
-using O2C.Runtime.Statistics;
-
 namespace O2C.Api.Dashboard;
 
-/// <summary>Pure arithmetic over statistics snapshots: differences, rates, merged quantiles.</summary>
+/// <summary>Pure arithmetic over <see cref="CallStatistics"/> snapshots: differences, rates, merged quantiles.</summary>
 public static class DashboardMath
 {
     public static HistoryPoint Point(
-        RuntimeStatisticsSnapshot? previous, RuntimeStatisticsSnapshot current, ReminderCounters? minuteAgo, string orderGrainType, string orderMethod)
+        CallStatistics? previous, CallStatistics current, ReminderTicks? minuteAgo, string orderGrainType, string orderMethod)
     {
         var seconds = previous is null ? 1 : Math.Max((current.TakenAt - previous.TakenAt).TotalSeconds, 0.001);
         var orders = Calls(current, orderGrainType, orderMethod) - (previous is null ? 0 : Calls(previous, orderGrainType, orderMethod));
@@ -26,10 +24,10 @@ public static class DashboardMath
             orders);
     }
 
-    public static long Calls(RuntimeStatisticsSnapshot snapshot, string grainType, string method) =>
+    public static long Calls(CallStatistics snapshot, string grainType, string method) =>
         snapshot.Methods.Where(m => m.GrainType == grainType && m.Method == method).Sum(m => m.Calls);
 
-    public static long TotalCalls(RuntimeStatisticsSnapshot snapshot) => snapshot.Methods.Sum(m => m.Calls);
+    public static long TotalCalls(CallStatistics snapshot) => snapshot.Methods.Sum(m => m.Calls);
 
     /// <summary>The sum of histograms (empty when there are none).</summary>
     public static LatencySnapshot Merge(IEnumerable<LatencySnapshot> histograms)

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Hosting;
-using O2C.Runtime.Statistics;
 
 namespace O2C.Api.Dashboard;
 
 /// <summary>
-/// Once a wall second, snapshots <see cref="GrainStatistics"/> (in memory, no I/O) into the
-/// fixed-size <see cref="StatisticsHistory"/> the charts and window rates read.
+/// Once a wall second, snapshots this silo's <see cref="GrainCallCounter"/> (in memory, no I/O) into
+/// the fixed-size <see cref="StatisticsHistory"/> the charts and window rates read.
 /// </summary>
-internal sealed class DashboardSampler(GrainStatistics statistics, StatisticsHistory history) : BackgroundService
+internal sealed class DashboardSampler(GrainCallCounter counter, StatisticsHistory history) : BackgroundService
 {
     /// <summary>The grain method whose calls are "orders in" on the charts.</summary>
     public const string OrderGrainType = "customer";
@@ -17,13 +16,13 @@ internal sealed class DashboardSampler(GrainStatistics statistics, StatisticsHis
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        history.Add(statistics.Snapshot(), OrderGrainType, OrderMethod);
+        history.Add(counter.Snapshot(), OrderGrainType, OrderMethod);
         using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                history.Add(statistics.Snapshot(), OrderGrainType, OrderMethod);
+                history.Add(counter.Snapshot(), OrderGrainType, OrderMethod);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,13 +1,17 @@
 namespace O2C.Api.Dashboard;
 
 /// <summary>
-/// <c>GET /v1/dashboard/reminders</c>. Table figures are cluster-wide; delivered, failed and lag are
-/// this silo's. Lag is in wall milliseconds (business lag divided by the clock speed); the runtime's
-/// histogram tops out at about 67 business seconds, so <see cref="LagCapped"/> says a quantile hit the top.
-/// <see cref="OldestDueMs"/> is how long (wall) the oldest due reminder has waited: 0 when none is due.
+/// <c>GET /v1/dashboard/reminders</c>. Table figures (registered, due, backlog, oldest) are
+/// cluster-wide: Orleans' reminder table for <see cref="ServiceId"/>. Delivered, failed and lag are
+/// the ticks silo <see cref="SiloId"/> handled (every silo counts its own). Lag is in wall
+/// milliseconds (business lag divided by the clock speed); <see cref="LagCapped"/> says a quantile
+/// hit the histogram's top (about 18 minutes). <see cref="OldestDueMs"/> is how long (wall) the
+/// oldest due reminder has waited: 0 when none is due.
 /// </summary>
 public sealed record RemindersView(
     DateTimeOffset BusinessNow,
+    string ServiceId,
+    string SiloId,
     long Registered,
     bool RegisteredEstimated,
     long DueNow,
@@ -19,5 +23,4 @@ public sealed record RemindersView(
     double LagP50Ms,
     double LagP99Ms,
     bool LagCapped,
-    double OldestDueMs,
-    double PollIntervalMs);
+    double OldestDueMs);

@@ -1,6 +1,12 @@
 namespace O2C.Api.Dashboard;
 
-/// <summary>A silo of the membership table. <see cref="Status"/>: alive, dead or stopped.</summary>
+/// <summary>
+/// A silo of Orleans' membership table. <see cref="SiloId"/> is its Orleans silo name, <see cref="Address"/>
+/// its silo address (ip:port@generation). <see cref="Status"/>: alive, joining, stopping or dead.
+/// <see cref="LastHeartbeat"/> is its last "I am alive"; <see cref="DiedAt"/> of a dead silo is that
+/// same time (Orleans records no time of death). CPU, memory and activations are the silo's latest
+/// runtime statistics, null when it is not active or did not answer.
+/// </summary>
 public sealed record SiloView(
     string SiloId,
     string HostName,
@@ -8,8 +14,9 @@ public sealed record SiloView(
     string Status,
     DateTimeOffset StartedAt,
     double UptimeSeconds,
-    double CpuPercent,
-    long MemoryBytes,
-    long Activations,
+    double? CpuPercent,
+    long? MemoryBytes,
+    long? Activations,
     DateTimeOffset LastHeartbeat,
-    DateTimeOffset? DiedAt);
+    DateTimeOffset? DiedAt,
+    bool ThisSilo);

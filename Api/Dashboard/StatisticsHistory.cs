@@ -1,11 +1,9 @@
-using O2C.Runtime.Statistics;
-
 namespace O2C.Api.Dashboard;
 
 /// <summary>
 /// What the sampler keeps, all fixed-size: the last <see cref="HistorySeconds"/> chart points, the
-/// last <see cref="WindowSeconds"/> full statistics snapshots (for rates and latency over the window)
-/// and a minute of reminder counters (for deliveries per minute).
+/// last <see cref="WindowSeconds"/> call statistics snapshots (for rates and latency over the window)
+/// and a minute of reminder tick counts (for deliveries per minute).
 /// </summary>
 public sealed class StatisticsHistory
 {
@@ -15,11 +13,11 @@ public sealed class StatisticsHistory
 
     private readonly Lock _lock = new();
     private readonly Ring<HistoryPoint> _points = new(HistorySeconds);
-    private readonly Ring<RuntimeStatisticsSnapshot> _snapshots = new(WindowSeconds + 1);
-    private readonly Ring<(DateTimeOffset At, ReminderCounters Counters)> _reminders = new(MinuteSeconds + 1);
+    private readonly Ring<CallStatistics> _snapshots = new(WindowSeconds + 1);
+    private readonly Ring<(DateTimeOffset At, ReminderTicks Counters)> _reminders = new(MinuteSeconds + 1);
 
     /// <summary>Adds a sample; returns the chart point made of it and the previous sample.</summary>
-    public HistoryPoint Add(RuntimeStatisticsSnapshot snapshot, string orderGrainType, string orderMethod)
+    public HistoryPoint Add(CallStatistics snapshot, string orderGrainType, string orderMethod)
     {
         lock (_lock)
         {
@@ -38,7 +36,7 @@ public sealed class StatisticsHistory
     }
 
     /// <summary>The snapshot about <see cref="WindowSeconds"/> ago (the oldest kept), or null before the first sample.</summary>
-    public RuntimeStatisticsSnapshot? WindowStart()
+    public CallStatistics? WindowStart()
     {
         lock (_lock)
         {
@@ -46,8 +44,8 @@ public sealed class StatisticsHistory
         }
     }
 
-    /// <summary>The reminder counters about a minute ago (the oldest kept), or null before the first sample.</summary>
-    public (DateTimeOffset At, ReminderCounters Counters)? MinuteStart()
+    /// <summary>The reminder tick counts about a minute ago (the oldest kept), or null before the first sample.</summary>
+    public (DateTimeOffset At, ReminderTicks Counters)? MinuteStart()
     {
         lock (_lock)
         {

@@ -12,7 +12,6 @@ using O2C.Api.Orders;
 using O2C.Api.Payments;
 using O2C.Api.Queries;
 using O2C.Api.Reports;
-using O2C.Runtime;
 
 namespace O2C.Api;
 
@@ -51,10 +50,11 @@ public static class ApiHostingExtensions
         return app;
     }
 
-    // A grain that does not answer in time is a temporary condition, not a bug in the request.
+    // A grain that does not answer in time, or a silo that is leaving, is a temporary condition,
+    // not a bug in the request: the client may retry.
     private static int StatusFor(Exception error) => error switch
     {
-        GrainCallTimeoutException => StatusCodes.Status503ServiceUnavailable,
+        TimeoutException or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -6,7 +6,6 @@ using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
-using O2C.Runtime;
 
 namespace O2C.Api.Orders;
 

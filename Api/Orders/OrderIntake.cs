@@ -1,8 +1,6 @@
-using Npgsql;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
-using O2C.Runtime;
 
 namespace O2C.Api.Orders;
 
@@ -13,8 +11,6 @@ namespace O2C.Api.Orders;
 /// </summary>
 public sealed class OrderIntake(IGrainFactory grains, OrderLookup lookup)
 {
-    private const string UniqueViolation = "23505";
-
     /// <summary>
     /// One order straight to its customer's grain, which knows the customer's currency and its
     /// recent orders; an order id taken earlier fails the insert of the orders row. The tables are
@@ -55,16 +51,14 @@ public sealed class OrderIntake(IGrainFactory grains, OrderLookup lookup)
 
     private async Task<(OrderView View, OrderOutcomeKind Kind)> CallGrainAsync(PlaceOrder order, CancellationToken cancellationToken)
     {
-        OrderResult result;
-        try
+        var result = await grains.GetGrain<ICustomerGrain>(order.CustomerId).PlaceOrder(order);
+        if (result.IdTaken)
         {
-            result = await grains.GetGrain<ICustomerGrain>(order.CustomerId).PlaceOrder(order);
-        }
-        catch (PostgresException error) when (error.SqlState == UniqueViolation)
-        {
-            // Another request took this order id first (for another customer, in a race): answer as a repeat.
-            var first = (await lookup.OrdersAsync([order.OrderId], cancellationToken)).GetValueOrDefault(order.OrderId);
-            return first is null ? throw new InvalidOperationException($"Order {order.OrderId} hit a unique violation but is not stored.", error) : Repeat(order, first);
+            // Another request took this order id first (another customer's, or before the customer's
+            // activation started): answer as a repeat of what is stored.
+            var first = (await lookup.OrdersAsync([order.OrderId], cancellationToken)).GetValueOrDefault(order.OrderId)
+                ?? throw new InvalidOperationException($"Order {order.OrderId} was refused as stored already but is not stored.");
+            return Repeat(order, first);
         }
 
         return result switch

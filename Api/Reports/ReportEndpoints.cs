@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
-using O2C.Runtime;
 
 namespace O2C.Api.Reports;
 

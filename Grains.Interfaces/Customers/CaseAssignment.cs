@@ -1,4 +1,5 @@
 namespace O2C.Grains.Interfaces.Customers;
 
 /// <summary>The open case an overdue invoice joins, with the customer as the case should see it.</summary>
-public sealed record CaseAssignment(string CaseId, bool Opened, CustomerSnapshot Customer);
+[GenerateSerializer, Immutable, Alias("o2c.case-assignment")]
+public sealed record CaseAssignment([Id(0)] string CaseId, [Id(1)] bool Opened, [Id(2)] CustomerSnapshot Customer);

@@ -1,7 +1,6 @@
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
-using O2C.Runtime;
 
 namespace O2C.Grains.Interfaces.Customers;
 
@@ -10,29 +9,30 @@ namespace O2C.Grains.Interfaces.Customers;
 /// one way (customer to new invoices; invoices and cases to the customer) so grains never wait
 /// on each other in a circle.
 /// </summary>
+[Alias("o2c.customer")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    Task<CustomerSnapshot> Upsert(CustomerProfile profile);
+    [Alias("upsert")] Task<CustomerSnapshot> Upsert(CustomerProfile profile);
 
     /// <summary>Null when the customer does not exist.</summary>
-    Task<CustomerSnapshot?> GetSnapshot();
+    [Alias("get-snapshot")] Task<CustomerSnapshot?> GetSnapshot();
 
     /// <summary>Credit check, then an invoice or a hold. Idempotent on the order id.</summary>
-    Task<OrderResult> PlaceOrder(PlaceOrder order);
+    [Alias("place-order")] Task<OrderResult> PlaceOrder(PlaceOrder order);
 
     /// <summary>Invoices a held order regardless of the credit limit (a person decided).</summary>
-    Task<OrderResult> ReleaseOrder(string orderId);
+    [Alias("release-order")] Task<OrderResult> ReleaseOrder(string orderId);
 
     /// <summary>An invoice fell due unpaid: returns the customer's open case, opening one if needed.</summary>
-    Task<CaseAssignment> AssignCase(string invoiceId);
+    [Alias("assign-case")] Task<CaseAssignment> AssignCase(string invoiceId);
 
     /// <summary>An invoice's outstanding changed (payment); when paid in full, how late it was.</summary>
-    Task InvoiceOutstandingChanged(InvoiceBalance balance);
+    [Alias("invoice-outstanding-changed")] Task InvoiceOutstandingChanged(InvoiceBalance balance);
 
     /// <summary>The case reached a stage (final notice and collection count against the risk profile).</summary>
-    Task CaseReachedStage(string caseId, DunningStage stage);
+    [Alias("case-reached-stage")] Task CaseReachedStage(string caseId, DunningStage stage);
 
-    Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor);
+    [Alias("promise-broken")] Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor);
 
-    Task CaseClosed(string caseId);
+    [Alias("case-closed")] Task CaseClosed(string caseId);
 }

@@ -1,10 +1,11 @@
 namespace O2C.Grains.Interfaces.Dunning;
 
 /// <summary>An invoice as it joins or changes within a dunning case.</summary>
+[GenerateSerializer, Immutable, Alias("o2c.case-invoice-update")]
 public sealed record CaseInvoiceUpdate(
-    string InvoiceId,
-    DateOnly DueDate,
-    string Currency,
-    decimal Outstanding,
-    string PaymentReference,
-    bool Disputed);
+    [Id(0)] string InvoiceId,
+    [Id(1)] DateOnly DueDate,
+    [Id(2)] string Currency,
+    [Id(3)] decimal Outstanding,
+    [Id(4)] string PaymentReference,
+    [Id(5)] bool Disputed);

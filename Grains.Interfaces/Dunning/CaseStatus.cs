@@ -1,5 +1,6 @@
 namespace O2C.Grains.Interfaces.Dunning;
 
+[GenerateSerializer, Alias("o2c.case-status")]
 public enum CaseStatus
 {
     Open,

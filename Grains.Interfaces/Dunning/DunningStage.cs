@@ -4,6 +4,7 @@ namespace O2C.Grains.Interfaces.Dunning;
 /// A rung on the dunning ladder. The numeric order is the severity order:
 /// code compares stages with &lt; and &gt;, so never renumber.
 /// </summary>
+[GenerateSerializer, Alias("o2c.dunning-stage")]
 public enum DunningStage
 {
     None = 0,

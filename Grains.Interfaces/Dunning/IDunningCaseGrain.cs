@@ -1,5 +1,4 @@
 using O2C.Grains.Interfaces.Customers;
-using O2C.Runtime;
 
 namespace O2C.Grains.Interfaces.Dunning;
 
@@ -7,20 +6,21 @@ namespace O2C.Grains.Interfaces.Dunning;
 /// A dunning case: one per customer while anything is overdue, holding all its overdue
 /// invoices, walking each up the ladder of the risk profile the case opened with.
 /// </summary>
+[Alias("o2c.dunning-case")]
 public interface IDunningCaseGrain : IGrainWithStringKey
 {
     /// <summary>
     /// An overdue invoice joins (with the customer, which the case needs when it opens), or an
     /// invoice in the case changed: paid, disputed (customer may be null then).
     /// </summary>
-    Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer);
+    [Alias("track")] Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer);
 
-    Task<CaseActionResult> AddNote(string text);
+    [Alias("add-note")] Task<CaseActionResult> AddNote(string text);
 
-    Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date);
+    [Alias("promise-to-pay")] Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date);
 
     /// <summary>Sends the next stage now.</summary>
-    Task<CaseActionResult> Escalate();
+    [Alias("escalate")] Task<CaseActionResult> Escalate();
 
-    Task<bool> Exists();
+    [Alias("exists")] Task<bool> Exists();
 }

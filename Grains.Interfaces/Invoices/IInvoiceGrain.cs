@@ -1,19 +1,19 @@
-using O2C.Runtime;
 
 namespace O2C.Grains.Interfaces.Invoices;
 
 /// <summary>An invoice: lines, amounts, payments, dispute; its reminders watch the due date.</summary>
+[Alias("o2c.invoice")]
 public interface IInvoiceGrain : IGrainWithStringKey
 {
     /// <summary>Issues the invoice; issuing the same order again returns the invoice as it is.</summary>
-    Task<InvoiceSummary> Issue(IssueInvoice command);
+    [Alias("issue")] Task<InvoiceSummary> Issue(IssueInvoice command);
 
-    Task<InvoiceSummary?> Get();
+    [Alias("get")] Task<InvoiceSummary?> Get();
 
-    /// <summary>Applies up to <paramref name="amount"/>; the same payment id twice applies once.</summary>
-    Task<PaymentApplication> ApplyPayment(string paymentId, decimal amount, DateTimeOffset receivedAt);
+    /// <summary>Applies up to the payment's amount; the same payment id twice applies once.</summary>
+    [Alias("apply-payment")] Task<PaymentApplication> ApplyPayment(ApplyPayment payment);
 
-    Task Dispute(string reason);
+    [Alias("dispute")] Task Dispute(string reason);
 
-    Task ResolveDispute(string reason);
+    [Alias("resolve-dispute")] Task ResolveDispute(string reason);
 }

@@ -1,5 +1,6 @@
 namespace O2C.Grains.Interfaces.Orders;
 
+[GenerateSerializer, Alias("o2c.order-status")]
 public enum OrderStatus
 {
     Invoiced,

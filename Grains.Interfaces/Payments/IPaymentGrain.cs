@@ -1,9 +1,9 @@
-using O2C.Runtime;
 
 namespace O2C.Grains.Interfaces.Payments;
 
 /// <summary>One incoming payment, keyed by payment id: matched once, applied once.</summary>
+[Alias("o2c.payment")]
 public interface IPaymentGrain : IGrainWithStringKey
 {
-    Task<PaymentResult> Receive(ReceivePayment payment);
+    [Alias("receive")] Task<PaymentResult> Receive(ReceivePayment payment);
 }

@@ -1,3 +1,4 @@
 namespace O2C.Grains.Interfaces.Payments;
 
-public sealed record PaymentAllocationResult(string InvoiceId, decimal Amount, decimal OutstandingAfter);
+[GenerateSerializer, Immutable, Alias("o2c.payment-allocation-result")]
+public sealed record PaymentAllocationResult([Id(0)] string InvoiceId, [Id(1)] decimal Amount, [Id(2)] decimal OutstandingAfter);

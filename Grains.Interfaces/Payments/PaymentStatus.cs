@@ -1,5 +1,6 @@
 namespace O2C.Grains.Interfaces.Payments;
 
+[GenerateSerializer, Alias("o2c.payment-status")]
 public enum PaymentStatus
 {
     /// <summary>Fully allocated to invoices.</summary>

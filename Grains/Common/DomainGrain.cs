@@ -1,14 +1,23 @@
 using O2C.Clock;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Common;
 
 /// <summary>
-/// What every order-to-cash grain shares: one state facet, business time, and writes that
-/// never leave memory ahead of the database.
+/// What every order-to-cash grain shares: one state facet, business time, rows written with the
+/// state (<see cref="CommitRows"/>), and reminders that never fall behind the state: a reminder the
+/// new state expects is registered before the write, one it no longer needs is removed after it.
 /// </summary>
-public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock) : Grain where TState : new()
+public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock, GrainRows grainRows) : Grain, IRemindable
+    where TState : StateWithRows, new()
 {
+    // Orleans has no one-shot reminder: the period is only the retry after a failed handler.
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
+
+    // What this activation knows of its reminders (null: known to be absent), so an unchanged
+    // reminder is not written again on every call.
+    private readonly Dictionary<string, DateTimeOffset?> _reminders = new(StringComparer.Ordinal);
+
     protected TState State
     {
         get => state.State;
@@ -16,20 +25,6 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     }
 
     protected bool RecordExists => state.RecordExists;
-
-    /// <summary>
-    /// Whether the state exists, reading it again when this activation saw none: another grain
-    /// may have created it since (a customer creates its invoices in its own transaction).
-    /// </summary>
-    protected async Task<bool> ExistsAsync()
-    {
-        if (!state.RecordExists)
-        {
-            await state.ReadStateAsync();
-        }
-
-        return state.RecordExists;
-    }
 
     protected BusinessClock Clock => clock;
 
@@ -45,15 +40,81 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     /// </summary>
     protected async Task SaveAsync(CommitRows rows)
     {
+        var last = rows.Reminders.GroupBy(r => r.ReminderName).Select(g => g.Last()).ToList();
+        foreach (var reminder in last.Where(r => !r.Remove))
+        {
+            await RemindAtAsync(reminder.ReminderName, reminder.DueAt);
+        }
+
+        State.Staged = rows;
         try
         {
-            await state.WriteStateAsync(rows);
+            await state.WriteStateAsync();
+            if (State.Staged is { } unwritten)
+            {
+                // A provider other than ours wrote the state alone: its rows follow in their own transaction.
+                await grainRows.WriteAsync(this.GetGrainId(), unwritten);
+            }
         }
         catch
         {
             DeactivateOnIdle();
             throw;
         }
+        finally
+        {
+            State.Staged = null;
+        }
+
+        foreach (var reminder in last.Where(r => r.Remove))
+        {
+            await ForgetAsync(reminder.ReminderName);
+        }
+    }
+
+    /// <summary>
+    /// A reminder fired. Orleans may deliver a tick other than the one last registered (one reloaded
+    /// from the table, a retry), so what this activation knew of it no longer counts.
+    /// </summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminders.Remove(reminderName);
+        return OnReminderAsync(reminderName);
+    }
+
+    /// <summary>
+    /// Does what the state says is due; ends by forgetting the reminder or pointing it at its next
+    /// time. A grain that registers no reminders forgets a stray one.
+    /// </summary>
+    protected virtual Task OnReminderAsync(string reminderName) => ForgetAsync(reminderName);
+
+    /// <summary>Points the reminder <paramref name="name"/> at <paramref name="at"/> (business time).</summary>
+    protected async Task RemindAtAsync(string name, DateTimeOffset at)
+    {
+        if (_reminders.TryGetValue(name, out var known) && known == at)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(name, at > now ? at - now : TimeSpan.Zero, RetryPeriod);
+        _reminders[name] = at;
+    }
+
+    /// <summary>Removes the reminder <paramref name="name"/>; a reminder handler ends with this or with a new time.</summary>
+    protected async Task ForgetAsync(string name)
+    {
+        if (_reminders.TryGetValue(name, out var known) && known is null)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminders[name] = null;
     }
 
     protected static DateTimeOffset StartOf(DateOnly date) => BusinessDays.StartOf(date);

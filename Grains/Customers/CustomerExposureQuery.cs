@@ -1,5 +1,5 @@
 using Npgsql;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Customers;
 
@@ -26,7 +26,7 @@ public sealed class CustomerExposureQuery : IAsyncDisposable
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, decimal>>>> ForCustomersAsync(IReadOnlyList<string> customerIds)
     {
         await using var command = _dataSource.CreateCommand(
-            // One index look-up per customer, whatever the planner guesses (see CaseInvoiceQuery).
+            // One index look-up per customer, whatever the planner guesses.
             """
             SELECT c.id, i.invoice_id, i.outstanding
             FROM unnest($1::text[]) AS c(id)

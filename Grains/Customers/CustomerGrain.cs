@@ -1,3 +1,4 @@
+using Npgsql;
 using O2C.Clock;
 using O2C.Grains.Common;
 using O2C.Grains.Credit;
@@ -9,17 +10,17 @@ using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Invoicing;
 using O2C.Grains.Risk;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Customers;
 
 [GrainType("customer")]
 public sealed class CustomerGrain(
-    [PersistentState("customer")] IPersistentState<CustomerState> state,
+    [PersistentState("customer", StorageNames.Grains)] IPersistentState<CustomerState> state,
     BusinessClock clock,
+    GrainRows grainRows,
     RiskPolicy riskPolicy,
-    DunningLadders ladders,
-    CustomerExposureQuery exposureQuery) : DomainGrain<CustomerState>(state, clock), ICustomerGrain
+    CustomerExposureQuery exposureQuery) : DomainGrain<CustomerState>(state, clock, grainRows), ICustomerGrain
 {
     private const int RecentOrdersKept = 1024;
 
@@ -35,6 +36,12 @@ public sealed class CustomerGrain(
         if (RecordExists)
         {
             _exposure = await exposureQuery.ForCustomerAsync(Key);
+            foreach (var (invoiceId, command) in State.Unissued)
+            {
+                _exposure.Set(invoiceId, InvoicePricing.Price(command.Lines).Gross);
+            }
+
+            await IssuePendingAsync();
         }
     }
 
@@ -61,6 +68,7 @@ public sealed class CustomerGrain(
 
     public async Task<OrderResult> PlaceOrder(PlaceOrder order)
     {
+        await IssuePendingAsync();
         var hash = OrderContentHash.Compute(order);
         if (_recentOrders.TryGetValue(order.OrderId, out var first) || TryGetHeld(order.OrderId, out first))
         {
@@ -85,7 +93,7 @@ public sealed class CustomerGrain(
         OrderRecord record;
         if (decision.Outcome == CreditOutcome.Approve)
         {
-            var invoice = IssueInvoice(rows, order, gross);
+            var invoice = RequestInvoice(order, gross);
             record = new OrderRecord(hash, OrderStatus.Invoiced, invoice.InvoiceId, null, gross);
             rows.Audit("OrderInvoiced", new { order.OrderId, invoice.InvoiceId, gross, decision.Reason });
         }
@@ -96,8 +104,19 @@ public sealed class CustomerGrain(
             rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
         }
 
-        await SaveAsync(rows.NewOrder(order, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
+        try
+        {
+            await SaveAsync(rows.NewOrder(order, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
+        }
+        catch (Exception error) when (IsUniqueViolation(error))
+        {
+            // The orders row's key: the id is stored already. Nothing of this order was written, and
+            // this activation, which holds it in memory, is dropped (SaveAsync); the caller looks the id up.
+            return OrderResult.Taken(order.OrderId);
+        }
+
         Remember(order.OrderId, record);
+        await IssuePendingAsync();
         return new OrderResult(order.OrderId, record.Status, record.InvoiceId, record.Reason);
     }
 
@@ -110,12 +129,13 @@ public sealed class CustomerGrain(
         }
 
         var rows = new CommitRows();
-        var invoice = IssueInvoice(rows, held.Order, held.Total);
+        var invoice = RequestInvoice(held.Order, held.Total);
         var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
         rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
         await SaveAsync(rows.OrderChanged(orderId, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
         Remember(orderId, record);
+        await IssuePendingAsync();
         return new OrderResult(orderId, OrderStatus.Invoiced, invoice.InvoiceId, null);
     }
 
@@ -181,6 +201,10 @@ public sealed class CustomerGrain(
         await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
+    // Orleans wraps what a storage provider throws in an OrleansException.
+    private static bool IsUniqueViolation(Exception error) =>
+        (error as PostgresException ?? error.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.UniqueViolation;
+
     private bool TryGetHeld(string orderId, out OrderRecord record)
     {
         var found = State.HeldOrders.TryGetValue(orderId, out var held);
@@ -198,17 +222,32 @@ public sealed class CustomerGrain(
         _recentOrders[orderId] = record;
     }
 
-    /// <summary>The invoice is created in this grain's own write: order and invoice commit together or not at all.</summary>
-    private InvoiceSummary IssueInvoice(CommitRows rows, PlaceOrder order, decimal gross)
+    /// <summary>
+    /// The invoice is committed with its order as a pending issue, and issued by its grain right after
+    /// the write; an issue that did not get through is driven again by the next call or activation.
+    /// </summary>
+    private InvoiceSummary RequestInvoice(PlaceOrder order, decimal gross)
     {
         var profile = State.Profile!;
         var invoiceId = InvoiceIds.ForOrder(order.OrderId);
-        var invoice = GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).GetGrainId();
-        var state = InvoiceIssue.NewState(invoiceId, new IssueInvoice(
-            Key, order.OrderId, Today, Today.AddDays(profile.PaymentTermDays), order.Currency, order.Lines, State.RiskProfile));
-        rows.Create(invoice, InvoiceIssue.StateName, state).IssuedInvoice(invoice, state, ladders.For(State.RiskProfile), Now);
+        var command = new IssueInvoice(
+            Key, order.OrderId, Today, Today.AddDays(profile.PaymentTermDays), order.Currency, order.Lines, State.RiskProfile);
+        State.Unissued[invoiceId] = command;
         _exposure.Set(invoiceId, gross);
-        return InvoiceIssue.Summary(invoiceId, state);
+        return InvoiceIssue.Summary(invoiceId, InvoiceIssue.NewState(invoiceId, command));
+    }
+
+    /// <summary>
+    /// Issues what the state still lists as unissued. Clearing the list waits for the next write: an
+    /// issue repeated after a crash is answered by the invoice as it is.
+    /// </summary>
+    private async Task IssuePendingAsync()
+    {
+        foreach (var (invoiceId, command) in State.Unissued.ToList())
+        {
+            await GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).Issue(command);
+            State.Unissued.Remove(invoiceId);
+        }
     }
 
     /// <summary>Recomputes the risk profile from the last 12 months; a change is put on the customer's timeline with its reason.</summary>

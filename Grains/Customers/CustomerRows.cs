@@ -1,5 +1,5 @@
 using O2C.Grains.Interfaces.Orders;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Customers;
 

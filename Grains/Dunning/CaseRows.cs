@@ -1,5 +1,5 @@
 using System.Text.Json;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Dunning;
 

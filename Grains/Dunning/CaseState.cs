@@ -1,9 +1,10 @@
+using O2C.Storage;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 
 namespace O2C.Grains.Dunning;
 
-public sealed class CaseState
+public sealed class CaseState : StateWithRows
 {
     public string CustomerId { get; set; } = "";
     public string Currency { get; set; } = "";

@@ -3,7 +3,7 @@ using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Messages;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Dunning;
 
@@ -15,11 +15,11 @@ namespace O2C.Grains.Dunning;
 /// </summary>
 [GrainType("case")]
 public sealed class DunningCaseGrain(
-    [PersistentState("case")] IPersistentState<CaseState> state,
+    [PersistentState("case", StorageNames.Grains)] IPersistentState<CaseState> state,
     BusinessClock clock,
+    GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages,
-    CaseInvoiceQuery caseInvoices) : DomainGrain<CaseState>(state, clock), IDunningCaseGrain, IRemindable
+    MessageComposer messages) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
 {
     private const string NextStep = CaseReminders.NextStep;
 
@@ -29,8 +29,8 @@ public sealed class DunningCaseGrain(
     {
         if (!RecordExists && customer is null)
         {
-            // The invoice joined and woke this case, which has not taken its first step yet; that
-            // step reads the invoice's committed row, change included.
+            // A change of an invoice this case never took in: the case opens with the invoice's
+            // overdue hand-over, which carries the customer.
             return;
         }
 
@@ -108,28 +108,22 @@ public sealed class DunningCaseGrain(
 
     public Task<bool> Exists() => Task.FromResult(RecordExists);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override async Task OnReminderAsync(string reminderName)
     {
-        if (reminderName != NextStep)
+        if (reminderName != NextStep || !RecordExists || State.NextStepAt is not { } due)
         {
+            await ForgetAsync(reminderName);
             return;
         }
 
-        // Invoices that fell due since the last step recorded this case in their own rows.
-        var joined = await caseInvoices.ForCaseAsync(Key);
-        if (!RecordExists && joined.Count == 0)
+        if (Now < due)
         {
+            // Early (a reminder moved while it was firing): the state says when.
+            await RemindAtAsync(NextStep, due);
             return;
         }
 
-        var customer = RecordExists ? null : await GrainFactory.GetGrain<ICustomerGrain>(joined[0].CustomerId).GetSnapshot();
-        var rows = new CommitRows();
-        foreach (var row in joined)
-        {
-            Gather(rows, row.Invoice, customer);
-        }
-
-        await ProceedAsync(rows, customer);
+        await ProceedAsync(new CommitRows(), customer: null);
     }
 
     /// <summary>Takes an invoice into the case, or its change (paid, disputed); opens the case with its customer first.</summary>

@@ -6,20 +6,19 @@ using O2C.Grains.Dunning;
 using O2C.Grains.Messages;
 using O2C.Grains.Payments;
 using O2C.Grains.Risk;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains;
 
 public static class GrainsHostingExtensions
 {
     /// <summary>
-    /// The grain runtime with the order-to-cash grains and their policies: dunning ladders
+    /// The order-to-cash grains' policies and the queries they share: dunning ladders
     /// (<c>O2C:Dunning:Ladders</c>), risk thresholds (<c>O2C:Risk</c>) and message templates
     /// (<c>O2C:Messages</c>). A bad ladder, threshold or template fails the start with one clear line.
     /// </summary>
     public static IHostApplicationBuilder AddO2CGrains(this IHostApplicationBuilder builder)
     {
-        builder.AddGrainRuntime(typeof(GrainsHostingExtensions).Assembly);
         var o2c = builder.Configuration.GetSection("O2C");
         var services = builder.Services;
         services.AddOptions<DunningLadderOptions>().Bind(o2c.GetSection("Dunning:Ladders")).ValidateOnStart();
@@ -35,7 +34,6 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
-        services.AddSingleton<CaseInvoiceQuery>();
         services.AddSingleton<CustomerExposureQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;

@@ -4,64 +4,65 @@ using O2C.Grains.Dunning;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
-using O2C.Grains.Invoicing;
 using O2C.Grains.Messages;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Invoices;
 
 /// <summary>
-/// An invoice. One one-shot reminder at a time watches it: the pre-due reminder (when its ladder
-/// has one), which registers the due-date check when it fires, and the due-date check, which makes
-/// an unpaid invoice overdue and hands it to the customer's open dunning case.
+/// An invoice. One reminder at a time watches it: the pre-due reminder (when its ladder has one),
+/// which hands the watch on to the due-date check when it fires, and the due-date check, which makes
+/// an unpaid invoice overdue and hands it to the customer's open dunning case. The state decides
+/// what a wake-up does, not the reminder: a tick that comes early is put back, a late one does all
+/// that is due.
 /// </summary>
 [GrainType("invoice")]
 public sealed class InvoiceGrain(
-    [PersistentState(InvoiceIssue.StateName)] IPersistentState<InvoiceState> state,
+    [PersistentState(InvoiceIssue.StateName, StorageNames.Grains)] IPersistentState<InvoiceState> state,
     BusinessClock clock,
+    GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<InvoiceState>(state, clock), IInvoiceGrain, IRemindable
+    MessageComposer messages) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
 {
     public async Task<InvoiceSummary> Issue(IssueInvoice command)
     {
-        if (await ExistsAsync())
+        if (RecordExists)
         {
             return Summary();
         }
 
         State = InvoiceIssue.NewState(Key, command);
-        await SaveAsync(new CommitRows().IssuedInvoice(GrainId, State, ladders.For(command.LadderProfile), Now));
+        await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now));
         return Summary();
     }
 
-    public async Task<InvoiceSummary?> Get() => await ExistsAsync() ? Summary() : null;
+    public Task<InvoiceSummary?> Get() => Task.FromResult(RecordExists ? Summary() : null);
 
-    public async Task<PaymentApplication> ApplyPayment(string paymentId, decimal amount, DateTimeOffset receivedAt)
+    public async Task<PaymentApplication> ApplyPayment(ApplyPayment payment)
     {
-        if (!await ExistsAsync())
+        if (!RecordExists)
         {
             return new PaymentApplication(Key, 0, 0, InvoiceStatus.Open);
         }
 
-        if (State.Payments.TryGetValue(paymentId, out var earlier))
+        if (State.Payments.TryGetValue(payment.PaymentId, out var earlier))
         {
             return new PaymentApplication(Key, earlier, State.Outstanding, State.Status);
         }
 
-        var applied = Math.Min(amount, State.Outstanding);
+        var applied = Math.Min(payment.Amount, State.Outstanding);
         if (applied <= 0)
         {
             return new PaymentApplication(Key, 0, State.Outstanding, State.Status);
         }
 
-        State.Payments[paymentId] = applied;
-        var paidOn = DateOnly.FromDateTime(receivedAt.UtcDateTime);
+        State.Payments[payment.PaymentId] = applied;
         if (State.Outstanding == 0)
         {
-            State.PaidOn = paidOn;
+            State.PaidOn = DateOnly.FromDateTime(payment.ReceivedAt.UtcDateTime);
         }
 
-        var rows = new CommitRows().Audit("PaymentApplied", new { paymentId, applied, outstanding = State.Outstanding, receivedAt });
+        var rows = new CommitRows().Audit("PaymentApplied", new { paymentId = payment.PaymentId, applied, outstanding = State.Outstanding, receivedAt = payment.ReceivedAt });
         if (State.Outstanding == 0)
         {
             rows.Forget(InvoiceIssue.PreDueReminder).Forget(InvoiceIssue.DueDateCheck);
@@ -80,52 +81,70 @@ public sealed class InvoiceGrain(
 
     public Task ResolveDispute(string reason) => SetDisputeAsync(false, reason);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override async Task OnReminderAsync(string reminderName)
     {
-        if (!await ExistsAsync() || State.Outstanding <= 0)
+        if (!RecordExists || State.Outstanding <= 0 || reminderName is not (InvoiceIssue.PreDueReminder or InvoiceIssue.DueDateCheck))
         {
+            await ForgetAsync(reminderName);
             return;
         }
 
-        if (reminderName == InvoiceIssue.DueDateCheck)
+        if (reminderName == InvoiceIssue.PreDueReminder && !State.Overdue)
         {
-            await FallDueAsync();
-        }
-        else if (reminderName == InvoiceIssue.PreDueReminder)
-        {
+            var preDueAt = InvoiceIssue.FirstWatch(State, ladders.For(State.LadderProfile)).At;
+            if (Now < preDueAt)
+            {
+                await RemindAtAsync(reminderName, preDueAt);
+                return;
+            }
+
             await PassPreDueAsync();
+            if (Now < InvoiceIssue.DueDateCheckAt(State))
+            {
+                return;
+            }
         }
+
+        var dueAt = InvoiceIssue.DueDateCheckAt(State);
+        if (Now < dueAt)
+        {
+            await RemindAtAsync(InvoiceIssue.DueDateCheck, dueAt);
+            return;
+        }
+
+        await FallDueAsync();
     }
 
     /// <summary>
-    /// Becomes overdue and joins the customer's open case in its own transaction: the invoice row
-    /// names the case and the case is woken now, so a case steps once for all invoices falling due
-    /// together. A redelivered tick only wakes the case again.
+    /// Becomes overdue and joins the customer's open case. The check is forgotten only once the case
+    /// has the invoice, so a crash in between makes the check fire again and finish the hand-over.
     /// </summary>
     private async Task FallDueAsync()
     {
-        var rows = new CommitRows();
+        CustomerSnapshot? customer = null;
         if (!State.Overdue || State.CaseId is null)
         {
             var assignment = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).AssignCase(Key);
+            customer = assignment.Customer;
             State.Overdue = true;
             State.CaseId = assignment.CaseId;
-            rows.Audit("InvoiceOverdue", new { State.DueDate, State.Outstanding, State.CaseId });
+            await SaveAsync(new CommitRows()
+                .Audit("InvoiceOverdue", new { State.DueDate, State.Outstanding, State.CaseId })
+                .Forget(InvoiceIssue.PreDueReminder)
+                .InvoiceChanged(Key, State, Now));
         }
 
-        var caseGrain = GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).GetGrainId();
-        await SaveAsync(rows.Remind(caseGrain, CaseReminders.NextStep, Now).InvoiceChanged(Key, State, Now));
+        customer ??= await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+        await NotifyCaseAsync(customer);
+        await ForgetAsync(InvoiceIssue.DueDateCheck);
     }
 
     /// <summary>Sends the pre-due reminder (unless disputed) and hands the watch on to the due-date check.</summary>
     private async Task PassPreDueAsync()
     {
-        if (State.Overdue)
-        {
-            return;
-        }
-
-        var rows = new CommitRows().Remind(InvoiceIssue.DueDateCheck, InvoiceIssue.DueDateCheckAt(State));
+        var rows = new CommitRows()
+            .Remind(InvoiceIssue.DueDateCheck, InvoiceIssue.DueDateCheckAt(State))
+            .Forget(InvoiceIssue.PreDueReminder);
         if (!State.Disputed
             && ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder) is { } step
             && await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot() is { } customer)
@@ -142,7 +161,7 @@ public sealed class InvoiceGrain(
 
     private async Task SetDisputeAsync(bool disputed, string reason)
     {
-        if (!await ExistsAsync() || State.Disputed == disputed)
+        if (!RecordExists || State.Disputed == disputed)
         {
             return;
         }

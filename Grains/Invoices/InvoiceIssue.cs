@@ -3,15 +3,14 @@ using O2C.Grains.Dunning;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Invoicing;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Invoices;
 
 /// <summary>
 /// What issuing an invoice writes: its first state, its first reminder (the pre-due reminder when its
-/// ladder has one, else the due-date check: one reminder row per invoice at a time, the pre-due
-/// reminder registers the due-date check when it fires), its query row and its audit event. Staged
-/// into the issuer's write, so the order and its invoice commit in one transaction.
+/// ladder has one, else the due-date check: one reminder per invoice at a time, the pre-due reminder
+/// registers the due-date check when it fires), its query row and its audit event.
 /// </summary>
 public static class InvoiceIssue
 {
@@ -38,21 +37,20 @@ public static class InvoiceIssue
         };
     }
 
-    public static CommitRows IssuedInvoice(this CommitRows rows, GrainId invoice, InvoiceState state, DunningLadder ladder, DateTimeOffset now)
+    public static CommitRows IssuedInvoice(this CommitRows rows, string invoiceId, InvoiceState state, DunningLadder ladder, DateTimeOffset now)
     {
-        if (ladder.StageDueOn(state.DueDate, DunningStage.PreDueReminder) is { } preDue && preDue > state.IssueDate)
-        {
-            rows.Remind(invoice, PreDueReminder, BusinessDays.StartOf(preDue));
-        }
-        else
-        {
-            rows.Remind(invoice, DueDateCheck, DueDateCheckAt(state));
-        }
-
+        var (reminder, at) = FirstWatch(state, ladder);
         return rows
-            .Audit("InvoiceIssued", new { state.OrderId, state.Total, state.DueDate, state.PaymentReference }, about: invoice)
-            .Invoice(invoice.Key, state, now);
+            .Remind(reminder, at)
+            .Audit("InvoiceIssued", new { state.OrderId, state.Total, state.DueDate, state.PaymentReference })
+            .Invoice(invoiceId, state, now);
     }
+
+    /// <summary>The pre-due reminder when the ladder has one after the issue date, else the due-date check.</summary>
+    public static (string Reminder, DateTimeOffset At) FirstWatch(InvoiceState state, DunningLadder ladder) =>
+        ladder.StageDueOn(state.DueDate, DunningStage.PreDueReminder) is { } preDue && preDue > state.IssueDate
+            ? (PreDueReminder, BusinessDays.StartOf(preDue))
+            : (DueDateCheck, DueDateCheckAt(state));
 
     /// <summary>The day after the due date is the first day the invoice is overdue.</summary>
     public static DateTimeOffset DueDateCheckAt(InvoiceState state) => BusinessDays.StartOf(state.DueDate.AddDays(1));

@@ -1,10 +1,11 @@
+using O2C.Storage;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 
 namespace O2C.Grains.Invoices;
 
-public sealed class InvoiceState
+public sealed class InvoiceState : StateWithRows
 {
     public string CustomerId { get; set; } = "";
     public string OrderId { get; set; } = "";

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using O2C.Grains.Interfaces.Customers;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Messages;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Payments;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Grains.Payments;
 
@@ -16,9 +16,10 @@ namespace O2C.Grains.Payments;
 /// </summary>
 [GrainType("payment")]
 public sealed class PaymentGrain(
-    [PersistentState("payment")] IPersistentState<PaymentState> state,
+    [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentState> state,
     BusinessClock clock,
-    OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock), IPaymentGrain
+    GrainRows grainRows,
+    OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
 {
     private static readonly MultiRowStatement Recorded = MultiRowStatement.Appended(
         """
@@ -45,7 +46,7 @@ public sealed class PaymentGrain(
         foreach (var allocation in match.Allocations)
         {
             // The invoice is the judge of what it still owes; the query row may be a moment behind.
-            var applied = await GrainFactory.GetGrain<IInvoiceGrain>(allocation.InvoiceId).ApplyPayment(payment.PaymentId, allocation.Amount, payment.ReceivedAt);
+            var applied = await GrainFactory.GetGrain<IInvoiceGrain>(allocation.InvoiceId).ApplyPayment(new ApplyPayment(payment.PaymentId, allocation.Amount, payment.ReceivedAt));
             if (applied.Applied > 0)
             {
                 allocations.Add(new PaymentAllocationResult(allocation.InvoiceId, applied.Applied, applied.Outstanding));

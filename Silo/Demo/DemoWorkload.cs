@@ -5,7 +5,6 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Interfaces.Payments;
-using O2C.Runtime;
 
 namespace O2C.Silo.Demo;
 

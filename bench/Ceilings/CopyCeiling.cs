@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Bench.Ceilings;
 

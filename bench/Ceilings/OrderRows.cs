@@ -4,7 +4,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Invoices;
 using O2C.Grains.Invoicing;
-using O2C.Runtime;
+using O2C.Storage;
 
 namespace O2C.Bench.Ceilings;
 

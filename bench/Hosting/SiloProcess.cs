@@ -53,6 +53,9 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // Other silos (runs, tests) may be up on this machine: Orleans' own ports too.
+        info.Environment["O2C__Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        info.Environment["O2C__Cluster__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;

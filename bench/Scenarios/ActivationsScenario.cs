@@ -18,7 +18,6 @@ public sealed class ActivationsScenario : IScenario
     {
         ["O2C__Grains__CollectionAge"] = "00:00:05",
         ["O2C__Grains__CollectionQuantum"] = "00:00:01",
-        ["O2C__Membership__HeartbeatInterval"] = "00:00:01",
     };
 
     public string Name => "activations";
@@ -35,7 +34,7 @@ public sealed class ActivationsScenario : IScenario
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var baseline = silo.ResidentBytes() ?? 0;
-            await using var sampler = new MemorySampler(silo, connectionString);
+            await using var sampler = new MemorySampler(silo);
             using var http = BenchHttp.CreateClient(silo.Address, Workload.SetupClients);
             var api = new O2CApiClient(http);
             var started = Stopwatch.GetTimestamp();

@@ -4,22 +4,22 @@ using O2C.Bench.Hosting;
 namespace O2C.Bench.Scenarios;
 
 /// <summary>
-/// Samples the silo every second: its RSS (from /proc) and its activation count (from its heartbeat row in
-/// <c>silos</c>, which the membership service refreshes every heartbeat).
+/// Samples the silo every second: its RSS (from /proc) and its activation count (the cluster's, from
+/// <c>GET /v1/dashboard/cluster</c>, which asks Orleans' management grain).
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
     private readonly SiloProcess _silo;
-    private readonly string _connectionString;
     private readonly CancellationTokenSource _stop = new();
+    private readonly HttpClient _http;
     private readonly Task _loop;
     private Sample _peak = new(0, 0);
     private long _peakResident;
 
-    public MemorySampler(SiloProcess silo, string connectionString)
+    public MemorySampler(SiloProcess silo)
     {
         _silo = silo;
-        _connectionString = connectionString;
+        _http = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(10) };
         _loop = Task.Run(LoopAsync);
     }
 
@@ -32,7 +32,8 @@ public sealed class MemorySampler : IAsyncDisposable
 
     public async Task<Sample> TakeAsync()
     {
-        var activations = await Sql.CountAsync(_connectionString, "SELECT coalesce((SELECT activations FROM silos ORDER BY last_heartbeat DESC LIMIT 1), 0)");
+        using var cluster = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync("/v1/dashboard/cluster"));
+        var activations = cluster.RootElement.GetProperty("activations").GetInt64();
         return new Sample(activations, _silo.ResidentBytes() ?? 0);
     }
 
@@ -74,6 +75,7 @@ public sealed class MemorySampler : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
+        _http.Dispose();
     }
 
     private async Task LoopAsync()

@@ -14,7 +14,7 @@ public static class RowCount
             await Sql.CountAsync(connectionString, "SELECT count(*) FROM orders WHERE order_id LIKE $1", orders)
             + await Sql.CountAsync(connectionString, "SELECT count(*) FROM invoices WHERE invoice_id LIKE $1", invoices)
             + await Sql.CountAsync(connectionString, "SELECT count(*) FROM grain_state WHERE grain_type = 'invoice' AND grain_key LIKE $1", invoices)
-            + await Sql.CountAsync(connectionString, "SELECT count(*) FROM reminders WHERE grain_key LIKE $1", invoices)
+            + await Sql.CountAsync(connectionString, "SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE $1", $"invoice/{invoices}")
             + await Sql.CountAsync(connectionString, "SELECT count(*) FROM grain_events WHERE grain_key LIKE $1 AND kind = 'OrderInvoiced'", orders)
             + await Sql.CountAsync(connectionString, "SELECT count(*) FROM grain_events WHERE grain_key LIKE $1 AND kind = 'InvoiceIssued'", invoices);
         var count = await Sql.CountAsync(connectionString, "SELECT count(*) FROM orders WHERE order_id LIKE $1", orders);

@@ -1,9 +1,9 @@
 using O2C.Api.Dashboard;
-using O2C.Runtime.Statistics;
+using Orleans.Runtime;
 
 namespace O2C.Dashboard.Tests;
 
-/// <summary>The arithmetic behind the charts and window rates, without a silo.</summary>
+/// <summary>The arithmetic behind the charts, window rates and name mapping, without a silo.</summary>
 public sealed class DashboardMathTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -53,15 +53,76 @@ public sealed class DashboardMathTests
         Assert.Equal(2, ring.Points(points[^3].T).Count);
     }
 
+    [Theory]
+    [InlineData(0.0005)]
+    [InlineData(0.001)]
+    [InlineData(0.7)]
+    [InlineData(3)]
+    [InlineData(250)]
+    [InlineData(60_000)]
+    public void A_value_falls_in_the_first_bucket_whose_bound_holds_it_within_a_fifth(double milliseconds)
+    {
+        var value = TimeSpan.FromMilliseconds(milliseconds);
+        var bucket = LatencyHistogram.BucketOf(value);
+
+        Assert.True(LatencyHistogram.UpperBound(bucket) >= value, $"bucket {bucket} bound {LatencyHistogram.UpperBound(bucket)} < {value}");
+        if (bucket > 0)
+        {
+            Assert.True(LatencyHistogram.UpperBound(bucket - 1) < value);
+            Assert.True(LatencyHistogram.UpperBound(bucket).Ticks <= value.Ticks * 1.19 + 1);
+        }
+    }
+
+    [Fact]
+    public void Quantiles_read_the_bucket_of_their_rank_and_the_top_bucket_is_reported_as_capped()
+    {
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < 98; i++)
+        {
+            histogram.Record(TimeSpan.FromMilliseconds(1));
+        }
+
+        histogram.Record(TimeSpan.FromMilliseconds(50));
+        histogram.Record(TimeSpan.FromHours(2));
+        var snapshot = histogram.Snapshot();
+
+        Assert.Equal(100, snapshot.Count);
+        Assert.Equal(LatencyHistogram.UpperBound(LatencyHistogram.BucketOf(TimeSpan.FromMilliseconds(1))), snapshot.Quantile(0.5));
+        Assert.Equal(LatencyHistogram.UpperBound(LatencyHistogram.BucketOf(TimeSpan.FromMilliseconds(50))), snapshot.Quantile(0.99));
+        Assert.Equal(LatencyHistogram.UpperBound(LatencyHistogram.BucketCount - 1), snapshot.Quantile(1));
+        Assert.True(snapshot.IsCapped);
+        Assert.Equal(TimeSpan.Zero, LatencySnapshot.Empty.Quantile(0.99));
+        Assert.Equal(2, snapshot.Minus(Histogram((1, 98))).Count);
+    }
+
+    [Fact]
+    public void Activation_counts_are_named_by_grain_type_whatever_form_the_class_name_takes()
+    {
+        var names = new Dictionary<string, string> { ["O2C.Grains.Customers.CustomerGrain"] = "customer" };
+
+        Assert.Equal("customer", ActivationQuery.GrainTypeOf("O2C.Grains.Customers.CustomerGrain", names));
+        Assert.Equal("customer", ActivationQuery.GrainTypeOf("O2C.Grains.Customers.CustomerGrain,O2C.Grains", names));
+        Assert.Equal("Some.Other.Grain", ActivationQuery.GrainTypeOf("Some.Other.Grain", names));
+    }
+
+    [Theory]
+    [InlineData(SiloStatus.Active, "alive")]
+    [InlineData(SiloStatus.Created, "joining")]
+    [InlineData(SiloStatus.Joining, "joining")]
+    [InlineData(SiloStatus.ShuttingDown, "stopping")]
+    [InlineData(SiloStatus.Stopping, "stopping")]
+    [InlineData(SiloStatus.Dead, "dead")]
+    public void Orleans_silo_statuses_map_to_four_on_the_page(SiloStatus status, string shown) =>
+        Assert.Equal(shown, ClusterQuery.StatusName(status));
+
     // Orders and other calls take 1 ms each, slow calls 100 ms.
-    private static RuntimeStatisticsSnapshot Snapshot(DateTimeOffset at, long orders, long otherCalls, long delivered, long slowCalls) => new(
+    private static CallStatistics Snapshot(DateTimeOffset at, long orders, long otherCalls, long delivered, long slowCalls) => new(
         at,
         [
-            new MethodCallSnapshot("customer", "PlaceOrder", orders, 0, Histogram((1, orders))),
-            new MethodCallSnapshot("invoice", "Issue", otherCalls + slowCalls, 0, Histogram((1, otherCalls), (100, slowCalls))),
+            new MethodCalls("customer", "PlaceOrder", orders, 0, Histogram((1, orders))),
+            new MethodCalls("invoice", "Issue", otherCalls + slowCalls, 0, Histogram((1, otherCalls), (100, slowCalls))),
         ],
-        new Dictionary<string, long> { ["customer"] = 1 },
-        new ReminderCounters(0, delivered, delivered, 0, Histogram()));
+        new ReminderTicks(delivered, 0, Histogram()));
 
     private static LatencySnapshot Histogram(params (double Milliseconds, long Count)[] calls)
     {

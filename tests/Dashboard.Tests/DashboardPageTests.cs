@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using O2C.Dashboard.Tests.Support;
 using O2C.Tests.Support;
+using Orleans.Configuration;
+using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace O2C.Dashboard.Tests;
@@ -31,10 +35,14 @@ public sealed class DashboardPageTests(PostgresFixture postgres, ITestOutputHelp
         var mediumInvoice = await Drive.Order(grains, "medium", "o-2", "GBP");
         await Drive.Order(grains, "high", "o-3", "EUR");
         await silo.AdvanceToDayAsync(16);
+        var clusterId = silo.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;
+        // A silo of this cluster in Orleans' membership table that was last alive 20 minutes ago (status 6: Dead).
         await Drive.Execute(silo.Services, """
-            INSERT INTO silos (silo_id, host_name, address, status, started_at, last_heartbeat, died_at)
-            VALUES ('silo-b-4711', 'node-b', 'http://10.0.0.12:8080', 'Dead', now() - interval '3 hours', now() - interval '20 minutes', now() - interval '20 minutes')
-            """);
+            INSERT INTO orleansmembershiptable (deploymentid, address, port, generation, siloname, hostname, status, proxyport, suspecttimes, starttime, iamalivetime)
+            VALUES ($1, '10.0.0.12', 11111, 1, 'silo-b-4711', 'node-b', 6, 30000, NULL, now() - interval '3 hours', now() - interval '20 minutes')
+            """, clusterId);
+        // Orleans re-reads its members only when the table version moved, as every membership write makes it.
+        await Drive.Execute(silo.Services, "UPDATE orleansmembershipversiontable SET version = version + 1 WHERE deploymentid = $1", clusterId);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
@@ -48,7 +56,12 @@ public sealed class DashboardPageTests(PostgresFixture postgres, ITestOutputHelp
         Assert.Contains("gone", await page.Locator("[data-testid=silo-row][data-status=dead]").GetAttributeAsync("class") ?? "");
         Assert.Contains("20m", await page.Locator("[data-testid=silo-row][data-status=dead]").InnerTextAsync());
         Assert.Equal("3", await Field(page, "[data-method='customer.PlaceOrder']", "calls"));
-        Assert.Equal(await Drive.Count(silo.Services, "SELECT count(*) FROM reminders"), long.Parse(await Value(page, "reminders-registered"), CultureInfo.InvariantCulture));
+        Assert.Equal("true", await page.Locator("[data-testid=silo-row][data-status=alive]").GetAttributeAsync("data-this-silo"));
+        Assert.Equal(await Drive.Count(silo.Services, "SELECT count(*) FROM orleansreminderstable"), long.Parse(await Value(page, "reminders-registered"), CultureInfo.InvariantCulture));
+        Assert.Equal("/orleans/", await page.GetByTestId("orleans-dashboard").GetAttributeAsync("href"));
+        var scope = await page.GetByTestId("grains-scope").InnerTextAsync();
+        Assert.Contains("whole cluster (1 active silo)", scope);
+        Assert.Contains(silo.Services.GetRequiredService<ILocalSiloDetails>().Name + " only", scope);
         Assert.Equal("3", await Value(page, "business-open-cases"));
         Assert.Equal("2", await Field(page, "[data-testid=receivables-EUR]", "open"));
         Assert.Equal("242", await Field(page, "[data-testid=receivables-EUR]", "overdueAmount"));

@@ -2,7 +2,8 @@ using O2C.Clock;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using O2C.Runtime;
+using System.Net;
+using System.Net.Sockets;
 
 namespace O2C.Tests.Support;
 
@@ -26,6 +27,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Another client of the same silo, for tests that need their own.</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     public BusinessClock Clock => Services.GetRequiredService<BusinessClock>();
@@ -38,7 +42,10 @@ public sealed class TestCluster : IAsyncDisposable
             ["ConnectionStrings:O2C"] = connectionString,
             ["O2C:Clock:Mode"] = "Manual",
             ["O2C:Clock:Start"] = Epoch.ToString("O"),
-            ["O2C:Reminders:PollInterval"] = "00:00:00.1",
+            // Test clusters run side by side on one machine: each silo needs ports of its own.
+            ["O2C:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["O2C:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["O2C:Clock:PollInterval"] = "00:00:00.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -57,7 +64,18 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>Advances the manual clock to <see cref="Epoch"/> plus <paramref name="days"/>, delivering every reminder on the way.</summary>
     public Task<ClockAdvance> AdvanceToDayAsync(int days) =>
-        Services.GetRequiredService<IReminderDelivery>().AdvanceClockAsync(Epoch.AddDays(days));
+        Services.GetRequiredService<ClockDriver>().AdvanceAsync(Epoch.AddDays(days));
+
+    /// <summary>Deactivates every grain activation of the cluster, so the next call starts from stored state.</summary>
+    public Task CollectAllActivationsAsync() =>
+        Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -119,17 +119,20 @@
   // ---- panels -------------------------------------------------------------------------------
   function renderCluster(c) {
     show('cluster-alive', c.alive);
+    show('cluster-joining', c.joining);
+    show('cluster-stopping', c.stopping);
     show('cluster-dead', c.dead);
-    show('cluster-stopped', c.stopped);
+    $('cluster-id').textContent = 'Orleans cluster ' + c.clusterId;
+    // Dead silos: Orleans keeps no time of death, so "last seen" is their last I-am-alive.
     $('silos').innerHTML = c.silos.map((s) => {
       const gone = s.status !== 'alive';
       const status = gone
-        ? `<span class="badge ${s.status}">${s.status}</span><span class="when" data-testid="silo-died" title="${escape(s.diedAt)}">${s.diedAt ? 'died ' + duration((Date.parse(c.now) - Date.parse(s.diedAt)) / 1000) + ' ago<br>' + clockTime(s.diedAt) : ''}</span>`
+        ? `<span class="badge ${s.status}">${s.status}</span><span class="when" data-testid="silo-died" title="${escape(s.diedAt ?? s.lastHeartbeat)}">${s.diedAt ? 'last seen ' + duration((Date.parse(c.now) - Date.parse(s.diedAt)) / 1000) + ' ago<br>' + clockTime(s.diedAt) : ''}</span>`
         : '<span class="badge alive">alive</span>';
-      return `<tr data-testid="silo-row" data-status="${s.status}" class="${gone ? 'gone' : ''}">
-        <td><span class="mono">${escape(s.siloId)}</span><span class="sub mono">${escape(s.address ?? 'no address')}</span></td><td>${status}</td>
-        <td class="num">${duration(s.uptimeSeconds)}</td><td class="num">${gone ? '–' : decimal.format(s.cpuPercent) + '%'}</td>
-        <td class="num">${gone ? '–' : bytes(s.memoryBytes)}</td><td class="num" data-testid="silo-activations" data-value="${s.activations}">${integer.format(s.activations)}</td></tr>`;
+      return `<tr data-testid="silo-row" data-status="${s.status}" data-this-silo="${s.thisSilo}" class="${gone ? 'gone' : ''} ${s.thisSilo ? 'this-silo' : ''}">
+        <td><span class="mono">${escape(s.siloId)}</span>${s.thisSilo ? ' <span class="hint">(this silo)</span>' : ''}<span class="sub mono">${escape(s.hostName)} · ${escape(s.address ?? 'no address')}</span></td><td>${status}</td>
+        <td class="num">${duration(s.uptimeSeconds)}</td><td class="num">${s.cpuPercent == null ? '–' : decimal.format(s.cpuPercent) + '%'}</td>
+        <td class="num">${s.memoryBytes == null ? '–' : bytes(s.memoryBytes)}</td><td class="num" data-testid="silo-activations" data-value="${s.activations ?? ''}">${s.activations == null ? '–' : integer.format(s.activations)}</td></tr>`;
     }).join('') || '<tr><td colspan="6" class="empty">no silos registered</td></tr>';
   }
 
@@ -144,6 +147,9 @@
     show('grains-calls-per-second', g.callsPerSecond, rate(g.callsPerSecond));
     show('grains-errors', g.errors);
     $('grains-window').textContent = `rates and latency over the last ${integer.format(g.windowSeconds)} s`;
+    // Two scopes in one panel: say which is which.
+    $('grains-scope').textContent = `Activations: whole cluster (${integer.format(g.activeSilos)} active silo${g.activeSilos === 1 ? '' : 's'}). `
+      + `Calls, rates, latency and errors: silo ${g.siloId} only.`;
     $('grain-types').innerHTML = g.types.map((t) => `<tr data-testid="grain-type-row" data-grain-type="${escape(t.grainType)}">
       <td>${escape(t.grainType)}</td><td class="num" data-field="activations" data-value="${t.activations}">${integer.format(t.activations)}</td>
       <td class="num" data-field="calls" data-value="${t.calls}">${integer.format(t.calls)}</td>
@@ -194,7 +200,7 @@
     show('reminders-lag-p99', r.lagP99Ms, (r.lagCapped ? '≥ ' : '') + ms(r.lagP99Ms));
     show('reminders-oldest', r.oldestDueMs, ms(r.oldestDueMs));
     show('reminders-delivered', r.delivered, integer.format(r.delivered) + ' · ' + integer.format(r.failed));
-    $('reminders-note').textContent = `poll every ${integer.format(r.pollIntervalMs)} ms · lag in wall time`;
+    $('reminders-note').textContent = `table: service ${r.serviceId}, cluster-wide · delivered, failed, lag: silo ${r.siloId} · lag in wall time`;
     $('business-now').textContent = clockTime(r.businessNow);
   }
 

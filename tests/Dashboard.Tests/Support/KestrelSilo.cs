@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using O2C.Runtime;
+using O2C.Clock;
 using O2C.Tests.Support;
+using Orleans;
 
 namespace O2C.Dashboard.Tests.Support;
 
@@ -37,7 +40,10 @@ public sealed class KestrelSilo : IAsyncDisposable
             web.UseSetting("ConnectionStrings:O2C", connectionString);
             web.UseSetting("O2C:Clock:Mode", "Manual");
             web.UseSetting("O2C:Clock:Start", TestCluster.Epoch.ToString("O"));
-            web.UseSetting("O2C:Reminders:PollInterval", "00:00:00.1");
+            web.UseSetting("O2C:Clock:PollInterval", "00:00:00.1");
+            // Other test assemblies run silos at the same time: Orleans' ports must be free ones.
+            web.UseSetting("O2C:Cluster:SiloPort", FreePort());
+            web.UseSetting("O2C:Cluster:GatewayPort", FreePort());
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)); // a free port
         factory.StartServer();
@@ -45,8 +51,16 @@ public sealed class KestrelSilo : IAsyncDisposable
         return new KestrelSilo(factory, new Uri(addresses.First()));
     }
 
+    /// <summary>Advances the cluster's manual clock to day <paramref name="days"/>, every reminder due on the way handled.</summary>
     public Task<ClockAdvance> AdvanceToDayAsync(int days) =>
-        Services.GetRequiredService<IReminderDelivery>().AdvanceClockAsync(TestCluster.Epoch.AddDays(days));
+        Services.GetRequiredService<ClockDriver>().AdvanceAsync(TestCluster.Epoch.AddDays(days));
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -4,7 +4,6 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Interfaces.Payments;
-using O2C.Runtime;
 using O2C.Tests.Support;
 
 namespace O2C.Grains.Tests.Flow;
@@ -44,7 +43,9 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         await Customer(cluster, "watched", "en", creditScore: 50);
         var kept = await Order(cluster, "watched", "o-kept", 100m);
         var disputed = await Order(cluster, "watched", "o-disputed", 100m);
-        var reminders = $"SELECT string_agg(grain_key || ':' || name || '@' || to_char(due_at AT TIME ZONE 'UTC', 'MM-DD'), ',' ORDER BY grain_key) FROM reminders WHERE grain_type = 'invoice'";
+        // Orleans' reminder table: the grain id is "invoice/<key>".
+        var reminders = "SELECT string_agg(substr(grainid, 9) || ':' || remindername || '@' || to_char(starttime AT TIME ZONE 'UTC', 'MM-DD'), ',' ORDER BY grainid) "
+            + "FROM orleansreminderstable WHERE grainid LIKE 'invoice/%'";
 
         // Medium ladder, due day 30: only the pre-due reminder (day 27) is stored after issue.
         Assert.Equal($"{disputed.InvoiceId}:pre-due@02-01,{kept.InvoiceId}:pre-due@02-01", await Scalar(cluster, reminders));
@@ -56,7 +57,7 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         Assert.Equal([("PreDueReminder", 27, "Email")], await Messages(cluster, "watched"));
 
         await cluster.AdvanceToDayAsync(31);
-        Assert.Equal("0", await Scalar(cluster, "SELECT count(*)::text FROM reminders WHERE grain_type = 'invoice'"));
+        Assert.Equal("0", await Scalar(cluster, "SELECT count(*)::text FROM orleansreminderstable WHERE grainid LIKE 'invoice/%'"));
         Assert.Equal("Disputed,Overdue", await Scalar(cluster, $"SELECT string_agg(status, ',' ORDER BY invoice_id) FROM invoices WHERE customer_id = 'watched'"));
         Assert.Equal("2", await Scalar(cluster, "SELECT count(*)::text FROM grain_events WHERE kind = 'InvoiceOverdue'"));
     }
@@ -146,9 +147,9 @@ public sealed class DunningFlowTests(PostgresFixture postgres)
         await using var cluster = await TestCluster.StartAsync(postgres);
         await CustomerWithLimitOf1000(cluster, "later");
         var first = await Order(cluster, "later", "l-1", 500m);   // 605.00 gross
-        await cluster.Grains.GetGrain<IInvoiceGrain>(first.InvoiceId!).ApplyPayment("lp-1", 200m, TestCluster.Epoch.AddDays(1));
+        await cluster.Grains.GetGrain<IInvoiceGrain>(first.InvoiceId!).ApplyPayment(new ApplyPayment("lp-1", 200m, TestCluster.Epoch.AddDays(1)));
 
-        Assert.True(await cluster.Services.GetRequiredService<IActivationControl>().CollectIdleAsync(TimeSpan.Zero) > 0);
+        await cluster.CollectAllActivationsAsync();
         var snapshot = await cluster.Grains.GetGrain<ICustomerGrain>("later").GetSnapshot();
         var second = await Order(cluster, "later", "l-2", 500m);  // 405.00 still open + 605.00 > 1,000.00
 

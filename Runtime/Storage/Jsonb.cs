@@ -1,4 +1,0 @@
-namespace O2C.Runtime;
-
-/// <summary>A JSON text sent to PostgreSQL as jsonb.</summary>
-public sealed record Jsonb(string Json);

@@ -1,4 +1,0 @@
-namespace O2C.Runtime;
-
-/// <summary>An outbox message as staged by a grain; <paramref name="Payload"/> is JSON.</summary>
-public sealed record OutboxMessage(string Topic, string Payload);

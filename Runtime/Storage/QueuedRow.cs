@@ -1,4 +1,0 @@
-namespace O2C.Runtime.Storage;
-
-/// <summary>One row for a <see cref="MultiRowStatement"/>, values in its column order.</summary>
-internal sealed record QueuedRow(MultiRowStatement Statement, object?[] Values);

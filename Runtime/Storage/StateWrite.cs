@@ -1,7 +1,0 @@
-namespace O2C.Runtime.Storage;
-
-/// <summary>A versioned write of one state row. <see cref="Json"/> null means delete.</summary>
-internal sealed record StateWrite(GrainId Grain, string StateName, long? ExpectedVersion, string? Json)
-{
-    public long NewVersion => (ExpectedVersion ?? 0) + 1;
-}

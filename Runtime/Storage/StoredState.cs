@@ -1,3 +1,0 @@
-namespace O2C.Runtime.Storage;
-
-internal sealed record StoredState(long Version, string Json);

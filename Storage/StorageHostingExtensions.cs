@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using O2C.Clock;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace O2C.Storage;
+
+public static class StorageHostingExtensions
+{
+    /// <summary>
+    /// The group committer that writes what grains stage beside their state (<see cref="GrainRows"/>),
+    /// configured from <c>O2C:Storage</c>. Needed whichever grain storage provider is in use.
+    /// </summary>
+    public static ISiloBuilder AddGrainRows(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddOptions<GrainStorageOptions>().Bind(configuration.GetSection("O2C:Storage"))
+            .Validate(o => o.MaxBatchSize > 0 && o.Writers > 0, "O2C:Storage: MaxBatchSize and Writers must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<GroupCommitter>();
+        services.AddSingleton<GroupReader>();
+        services.AddSingleton(sp => new GrainRows(sp.GetRequiredService<GroupCommitter>(), sp.GetRequiredService<BusinessClock>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageLifecycle>();
+        return silo;
+    }
+
+    /// <summary>Registers <see cref="O2CGrainStorage"/> as the grain storage called <paramref name="name"/>.</summary>
+    public static ISiloBuilder AddO2CGrainStorage(this ISiloBuilder silo, string name)
+    {
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
+            new O2CGrainStorage(sp.GetRequiredService<GroupReader>(), sp.GetRequiredService<GrainRows>()));
+        return silo;
+    }
+}

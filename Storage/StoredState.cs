@@ -1,0 +1,3 @@
+namespace O2C.Storage;
+
+internal sealed record StoredState(long Version, string Json);

@@ -1,6 +1,0 @@
-using O2C.Tests.Support;
-
-namespace O2C.Runtime.Tests;
-
-[CollectionDefinition(PostgresFixture.Collection)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;
