@@ -18,6 +18,10 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     // reminder is not written again on every call.
     private readonly Dictionary<string, DateTimeOffset?> _reminders = new(StringComparer.Ordinal);
 
+    // The reminder whose tick is being handled, and what the handler decided for it (applied when it ends).
+    private string? _firing;
+    private ReminderChange? _firingNext;
+
     protected TState State
     {
         get => state.State;
@@ -74,12 +78,30 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
 
     /// <summary>
     /// A reminder fired. Orleans may deliver a tick other than the one last registered (one reloaded
-    /// from the table, a retry), so what this activation knew of it no longer counts.
+    /// from the table, a retry), so what this activation knew of it no longer counts. The firing
+    /// reminder is removed or moved only once the handler has done all its work: until then its row
+    /// says work is due (the clock driver waits on it), and a handler that fails half-way is
+    /// delivered again at the next tick of its period.
     /// </summary>
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminders.Remove(reminderName);
-        return OnReminderAsync(reminderName);
+        _firing = reminderName;
+        _firingNext = null;
+        try
+        {
+            await OnReminderAsync(reminderName);
+        }
+        finally
+        {
+            _firing = null;
+        }
+
+        if (_firingNext is { } next)
+        {
+            _firingNext = null;
+            await (next.Remove ? ForgetNowAsync(reminderName) : RemindNowAsync(reminderName, next.DueAt));
+        }
     }
 
     /// <summary>
@@ -89,7 +111,30 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     protected virtual Task OnReminderAsync(string reminderName) => ForgetAsync(reminderName);
 
     /// <summary>Points the reminder <paramref name="name"/> at <paramref name="at"/> (business time).</summary>
-    protected async Task RemindAtAsync(string name, DateTimeOffset at)
+    protected Task RemindAtAsync(string name, DateTimeOffset at)
+    {
+        if (name == _firing)
+        {
+            _firingNext = new ReminderChange(name, at, Remove: false);
+            return Task.CompletedTask;
+        }
+
+        return RemindNowAsync(name, at);
+    }
+
+    /// <summary>Removes the reminder <paramref name="name"/>; a reminder handler ends with this or with a new time.</summary>
+    protected Task ForgetAsync(string name)
+    {
+        if (name == _firing)
+        {
+            _firingNext = new ReminderChange(name, default, Remove: true);
+            return Task.CompletedTask;
+        }
+
+        return ForgetNowAsync(name);
+    }
+
+    private async Task RemindNowAsync(string name, DateTimeOffset at)
     {
         if (_reminders.TryGetValue(name, out var known) && known == at)
         {
@@ -101,8 +146,7 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
         _reminders[name] = at;
     }
 
-    /// <summary>Removes the reminder <paramref name="name"/>; a reminder handler ends with this or with a new time.</summary>
-    protected async Task ForgetAsync(string name)
+    private async Task ForgetNowAsync(string name)
     {
         if (_reminders.TryGetValue(name, out var known) && known is null)
         {
