@@ -146,12 +146,14 @@ public sealed class ClockDriver : IDisposable
         }
     }
 
+    // Due work: reminders up to the target, and up to business now once a next-tick move took the
+    // clock past the target (a handler registering a reminder "now" then registers it past the target).
     private async Task<DueState> ReadAsync(DateTimeOffset now, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
             """
             SELECT count(*) FILTER (WHERE starttime < $2), min(starttime)
-            FROM orleansreminderstable WHERE serviceid = $1 AND starttime <= $3
+            FROM orleansreminderstable WHERE serviceid = $1 AND starttime <= greatest($2, $3)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
         command.Parameters.Add(new NpgsqlParameter { Value = now });

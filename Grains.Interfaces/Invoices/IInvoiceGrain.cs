@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 
 namespace O2C.Grains.Interfaces.Invoices;
 
@@ -6,7 +7,13 @@ namespace O2C.Grains.Interfaces.Invoices;
 public interface IInvoiceGrain : IGrainWithStringKey
 {
     /// <summary>Issues the invoice; issuing the same order again returns the invoice as it is.</summary>
-    [Alias("issue")] Task<InvoiceSummary> Issue(IssueInvoice command);
+    /// <remarks>
+    /// Interleaves: a customer activating drives its pending issues again while the invoice may be
+    /// waiting on that customer (a reminder composing a message); without it both would wait for
+    /// each other until the response timeout. Only the customer issues, one call at a time, so a new
+    /// invoice is never issued twice at once; for an existing one it only reads.
+    /// </remarks>
+    [AlwaysInterleave, Alias("issue")] Task<InvoiceSummary> Issue(IssueInvoice command);
 
     [Alias("get")] Task<InvoiceSummary?> Get();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -23,7 +24,7 @@ public static partial class DatabaseHostingExtensions
     /// registered: hosted services start in registration order and stop in reverse, so the database comes up
     /// first and the embedded server stops last.
     /// </summary>
-    public static WebApplicationBuilder AddO2CDatabase(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddO2CDatabase(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);

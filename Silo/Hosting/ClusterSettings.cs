@@ -22,4 +22,11 @@ public sealed class ClusterSettings
     /// serves several silos on one machine; in containers give the container's host name.
     /// </summary>
     public string AdvertisedHost { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Membership in Orleans' AdoNet clustering table on our PostgreSQL, at the endpoints above (the
+    /// default). False leaves clustering and endpoints to the host: Orleans' <c>InProcessTestCluster</c>
+    /// brings its own in-memory membership and transport.
+    /// </summary>
+    public bool AdoNetClustering { get; set; } = true;
 }

@@ -19,13 +19,15 @@ public static class SiloHostingExtensions
     /// (<c>O2C:Storage:Provider</c>) and reminders on the PostgreSQL of <c>AddO2CDatabase</c>, which
     /// must be called first (its migrations create Orleans' tables), and the Orleans Dashboard.
     /// </summary>
-    public static WebApplicationBuilder AddO2CSilo(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddO2CSilo(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var provider = configuration.GetValue("O2C:Storage:Provider", GrainStorageProvider.O2C);
 
         builder.AddO2CClock(cluster.ServiceId);
+        builder.Services.AddHostedService(sp => new LegacyReminderImport(
+            sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId, sp.GetRequiredService<ILogger<LegacyReminderImport>>()));
         builder.Services.AddHostedService(sp => new StorageProviderNotice(provider, sp.GetRequiredService<ILogger<StorageProviderNotice>>()));
         builder.UseOrleans(silo =>
         {
@@ -34,12 +36,16 @@ public static class SiloHostingExtensions
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
-            silo.ConfigureEndpoints(AdvertisedAddress(cluster.AdvertisedHost), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-            silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, db) =>
+            if (cluster.AdoNetClustering)
             {
-                options.Invariant = Invariant;
-                options.DataSource = db;
-            }));
+                silo.ConfigureEndpoints(AdvertisedAddress(cluster.AdvertisedHost), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, db) =>
+                {
+                    options.Invariant = Invariant;
+                    options.DataSource = db;
+                }));
+            }
+
             silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, db) =>
             {
                 options.Invariant = Invariant;
@@ -77,7 +83,7 @@ public static class SiloHostingExtensions
     /// Orleans' reminders (membership and messaging stay on wall time), and the driver behind
     /// <c>POST /v1/clock/advance</c>.
     /// </summary>
-    public static WebApplicationBuilder AddO2CClock(this WebApplicationBuilder builder, string serviceId)
+    public static IHostApplicationBuilder AddO2CClock(this IHostApplicationBuilder builder, string serviceId)
     {
         var services = builder.Services;
         services.AddBusinessClock(builder.Configuration);

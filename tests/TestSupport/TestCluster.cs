@@ -34,9 +34,12 @@ public sealed class TestCluster : IAsyncDisposable
 
     public BusinessClock Clock => Services.GetRequiredService<BusinessClock>();
 
-    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null)
+    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null) =>
+        StartOn(await postgres.CreateDatabaseAsync(), settings);
+
+    /// <summary>A silo on the database <paramref name="connectionString"/>: a second life of an earlier cluster's data.</summary>
+    public static TestCluster StartOn(string connectionString, IDictionary<string, string?>? settings = null)
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:O2C"] = connectionString,

@@ -1,0 +1,4 @@
+namespace O2C.Cluster.Tests;
+
+[CollectionDefinition(StockProvidersCluster.Collection)]
+public sealed class StockProvidersCollection : ICollectionFixture<StockProvidersCluster>;
