@@ -34,4 +34,12 @@ public static class StorageHostingExtensions
             new O2CGrainStorage(sp.GetRequiredService<GroupReader>(), sp.GetRequiredService<GrainRows>()));
         return silo;
     }
+
+    /// <summary>Orleans' reminder service on <see cref="O2CReminderTable"/>.</summary>
+    public static ISiloBuilder AddO2CReminderTable(this ISiloBuilder silo)
+    {
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, O2CReminderTable>();
+        return silo;
+    }
 }

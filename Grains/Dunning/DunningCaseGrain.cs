@@ -23,6 +23,11 @@ public sealed class DunningCaseGrain(
 {
     private const string NextStep = CaseReminders.NextStep;
 
+    // A step due when an invoice joins waits this long (business time), so every invoice falling due
+    // at the same instant joins first and one message lists them all: Orleans delivers the ticks of
+    // one instant in no order. Still the same business day: due dates fall at 00:00.
+    private static readonly TimeSpan JoinWindow = TimeSpan.FromSeconds(1);
+
     private DunningLadder Ladder => ladders.For(State.LadderProfile);
 
     public async Task Track(CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
@@ -35,11 +40,11 @@ public sealed class DunningCaseGrain(
         }
 
         var rows = new CommitRows();
-        Gather(rows, invoice, customer);
+        var joined = Gather(rows, invoice, customer);
 
         // Invoices joining or changing are only gathered here: a step due now goes out from the
         // reminder, once, listing every invoice that fell due at the same moment.
-        await ProceedAsync(rows, customer, walk: false);
+        await ProceedAsync(rows, customer, walk: false, stepDelay: joined ? JoinWindow : TimeSpan.Zero);
     }
 
     public async Task<CaseActionResult> AddNote(string text)
@@ -126,8 +131,11 @@ public sealed class DunningCaseGrain(
         await ProceedAsync(new CommitRows(), customer: null);
     }
 
-    /// <summary>Takes an invoice into the case, or its change (paid, disputed); opens the case with its customer first.</summary>
-    private void Gather(CommitRows rows, CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
+    /// <summary>
+    /// Takes an invoice into the case, or its change (paid, disputed); opens the case with its
+    /// customer first. True when the invoice joined.
+    /// </summary>
+    private bool Gather(CommitRows rows, CaseInvoiceUpdate invoice, CustomerSnapshot? customer)
     {
         if (!RecordExists && State.CustomerId.Length == 0)
         {
@@ -152,7 +160,7 @@ public sealed class DunningCaseGrain(
                 rows.Audit(InvoiceChange(known, invoice), new { invoice.InvoiceId, outstanding = invoice.Outstanding, invoice.Disputed });
             }
 
-            return;
+            return false;
         }
 
         State.Invoices[invoice.InvoiceId] = new CaseInvoiceState(
@@ -163,10 +171,13 @@ public sealed class DunningCaseGrain(
             State.Status = CaseStatus.Open;
             State.ClosedAt = null;
         }
+
+        return true;
     }
 
     /// <summary>Closes, waits on a promise, or walks the ladder as far as today allows; then points the reminder at the next step.</summary>
-    private async Task ProceedAsync(CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null, bool walk = true)
+    private async Task ProceedAsync(
+        CommitRows rows, CustomerSnapshot? customer, IReadOnlyList<InvoiceAdvance>? forced = null, bool walk = true, TimeSpan stepDelay = default)
     {
         if (State.Status == CaseStatus.Closed)
         {
@@ -198,7 +209,7 @@ public sealed class DunningCaseGrain(
         var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
         if (!walk)
         {
-            await ScheduleAsync(rows, evaluation.MessageDue ? Now : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise);
+            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise);
             return;
         }
 

@@ -24,11 +24,12 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var provider = configuration.GetValue("O2C:Storage:Provider", GrainStorageProvider.O2C);
+        var reminderTable = configuration.GetValue("O2C:Reminders:Table", ReminderTableProvider.O2C);
 
         builder.AddO2CClock(cluster.ServiceId);
         builder.Services.AddHostedService(sp => new LegacyReminderImport(
             sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId, sp.GetRequiredService<ILogger<LegacyReminderImport>>()));
-        builder.Services.AddHostedService(sp => new StorageProviderNotice(provider, sp.GetRequiredService<ILogger<StorageProviderNotice>>()));
+        builder.Services.AddHostedService(sp => new StorageProviderNotice(provider, reminderTable, sp.GetRequiredService<ILogger<StorageProviderNotice>>()));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -46,11 +47,19 @@ public static class SiloHostingExtensions
                 }));
             }
 
-            silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, db) =>
+            if (reminderTable == ReminderTableProvider.AdoNet)
             {
-                options.Invariant = Invariant;
-                options.DataSource = db;
-            }));
+                silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, db) =>
+                {
+                    options.Invariant = Invariant;
+                    options.DataSource = db;
+                }));
+            }
+            else
+            {
+                silo.AddO2CReminderTable();
+            }
+
             silo.AddGrainRows(configuration);
             if (provider == GrainStorageProvider.AdoNet)
             {

@@ -60,6 +60,7 @@ public sealed class StockProvidersCluster : IAsyncLifetime
         {
             [$"ConnectionStrings:{DatabaseHostingExtensions.ConnectionStringName}"] = connectionString,
             ["O2C:Storage:Provider"] = nameof(GrainStorageProvider.AdoNet),
+            ["O2C:Reminders:Table"] = nameof(ReminderTableProvider.AdoNet),
             ["O2C:Clock:Mode"] = nameof(ClockMode.Manual),
             ["O2C:Clock:Start"] = TestCluster.Epoch.ToString("O", CultureInfo.InvariantCulture),
             ["O2C:Clock:PollInterval"] = "00:00:00.1",

@@ -3,6 +3,6 @@ using O2C.Tests.Support;
 
 namespace O2C.Grains.Tests.Flow;
 
-/// <summary>The dunning flows on Orleans' stock AdoNet grain storage (<c>orleansstorage</c>, query rows after the state).</summary>
+/// <summary>The dunning flows on Orleans' stock AdoNet grain storage (<c>orleansstorage</c>, query rows after the state) and reminder table.</summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class DunningFlowOnAdoNetStorageTests(PostgresFixture postgres) : DunningFlowTests(postgres, GrainStorageProvider.AdoNet);

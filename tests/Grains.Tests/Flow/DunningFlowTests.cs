@@ -16,8 +16,13 @@ namespace O2C.Grains.Tests.Flow;
 /// </summary>
 public abstract class DunningFlowTests(PostgresFixture postgres, GrainStorageProvider provider)
 {
+    // Ours for state and reminders, or Orleans' stock AdoNet providers for both.
     private Task<TestCluster> StartAsync() =>
-        TestCluster.StartAsync(postgres, new Dictionary<string, string?> { ["O2C:Storage:Provider"] = provider.ToString() });
+        TestCluster.StartAsync(postgres, new Dictionary<string, string?>
+        {
+            ["O2C:Storage:Provider"] = provider.ToString(),
+            ["O2C:Reminders:Table"] = (provider == GrainStorageProvider.O2C ? ReminderTableProvider.O2C : ReminderTableProvider.AdoNet).ToString(),
+        });
 
     [Fact]
     public async Task Each_risk_profile_walks_its_own_ladder_on_the_right_days_in_its_language()
