@@ -6,22 +6,10 @@ using O2C.Tests.Support;
 namespace O2C.Clock.Tests;
 
 [Collection(PostgresFixture.Collection)]
-public sealed class ClusterClockTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ClusterClockTests(PostgresFixture postgres) : SiloClockTests(postgres)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<SiloClock> _silos = [];
-    private string _database = "";
-
-    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync("o2c_clock");
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task The_first_silo_writes_the_anchor_from_its_clock()
@@ -55,9 +43,8 @@ public sealed class ClusterClockTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task Silos_starting_together_on_an_empty_database_agree_on_one_anchor()
     {
         var starting = await Task.WhenAll(
-            SiloClock.StartAsync(_database, BusinessClock.Manual(Start)),
-            SiloClock.StartAsync(_database, BusinessClock.Manual(Start.AddDays(30))));
-        _silos.AddRange(starting);
+            StartAsync(BusinessClock.Manual(Start)),
+            StartAsync(BusinessClock.Manual(Start.AddDays(30))));
 
         Assert.Equal(starting[0].Clock.GetUtcNow(), starting[1].Clock.GetUtcNow());
     }
@@ -85,7 +72,7 @@ public sealed class ClusterClockTests(PostgresFixture postgres) : IAsyncLifetime
         await ListeningAsync(1); // past its first catch-up: only the poll can find the move
         var due = silo.Clock.ReachedAsync(Start.AddDays(3));
 
-        await using (var dataSource = NpgsqlDataSource.Create(_database))
+        await using (var dataSource = NpgsqlDataSource.Create(Database))
         await using (var move = dataSource.CreateCommand("UPDATE business_clock SET business_at = $1"))
         {
             move.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = Start.AddDays(3) });
@@ -101,7 +88,7 @@ public sealed class ClusterClockTests(PostgresFixture postgres) : IAsyncLifetime
         var mover = await StartAsync(BusinessClock.Manual(Start));
         var other = await StartAsync(BusinessClock.Manual(Start));
         await ListeningAsync(2);
-        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await using var dataSource = NpgsqlDataSource.Create(Database);
 
         await using (var kill = dataSource.CreateCommand(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN business_clock'"))
@@ -166,25 +153,12 @@ public sealed class ClusterClockTests(PostgresFixture postgres) : IAsyncLifetime
     // A listening connection's last statement stays its LISTEN (catch-up reads use other connections).
     private async Task ListeningAsync(int silos)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await using var dataSource = NpgsqlDataSource.Create(Database);
         await ClockWaits.UntilAsync(async () =>
         {
             await using var count = dataSource.CreateCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN business_clock' AND state = 'idle'");
             return (long)(await count.ExecuteScalarAsync())! == silos;
         }, $"{silos} silo(s) listen");
-    }
-
-    private async Task<SiloClock> StartAsync(BusinessClock clock, TimeSpan? pollInterval = null)
-    {
-        var silo = await SiloClock.StartAsync(_database, clock, pollInterval);
-        _silos.Add(silo);
-        return silo;
-    }
-
-    private async Task StopAsync(SiloClock silo)
-    {
-        _silos.Remove(silo);
-        await silo.DisposeAsync();
     }
 }

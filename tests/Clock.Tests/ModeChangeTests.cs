@@ -9,23 +9,11 @@ namespace O2C.Clock.Tests;
 /// and speed, business time continues from the anchor (a System clock excepted), a new anchor is written.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
-public sealed class ModeChangeTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ModeChangeTests(PostgresFixture postgres) : SiloClockTests(postgres)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly FakeWall _wall = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly List<SiloClock> _silos = [];
-    private string _database = "";
-
-    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync("o2c_clock");
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Silos_of_one_accelerated_cluster_share_its_anchor()
@@ -111,18 +99,5 @@ public sealed class ModeChangeTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal(ClockMode.Accelerated, refused.Mode);
         await ClockWaits.UntilAsync(() => Task.FromResult(manual.Log.Logged(LogLevel.Warning, "cluster anchor is now Accelerated")), "the manual silo warns");
-    }
-
-    private async Task<SiloClock> StartAsync(BusinessClock clock, TimeSpan? pollInterval = null)
-    {
-        var silo = await SiloClock.StartAsync(_database, clock, pollInterval);
-        _silos.Add(silo);
-        return silo;
-    }
-
-    private async Task StopAsync(SiloClock silo)
-    {
-        _silos.Remove(silo);
-        await silo.DisposeAsync();
     }
 }
