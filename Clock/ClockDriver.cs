@@ -34,12 +34,19 @@ public sealed class ClockDriver : IDisposable
     private readonly ClusterClock _clusterClock;
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
+    private readonly bool _retryAtNextTick;
     private readonly TimeSpan _stallTimeout;
     private readonly ILogger<ClockDriver> _logger;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public ClockDriver(ClusterClock clusterClock, NpgsqlDataSource dataSource, string serviceId, IOptions<ClockOptions> options, ILogger<ClockDriver> logger)
+    /// <param name="retryAtNextTick">
+    /// Whether a reminder whose delivery failed is retried at the next tick of its period (Orleans'
+    /// reminder service: the driver moves the clock there), rather than in wall time (ours, when its lease ends).
+    /// </param>
+    public ClockDriver(
+        ClusterClock clusterClock, NpgsqlDataSource dataSource, string serviceId, bool retryAtNextTick, IOptions<ClockOptions> options, ILogger<ClockDriver> logger)
     {
+        _retryAtNextTick = retryAtNextTick;
         _clusterClock = clusterClock;
         _dataSource = dataSource;
         _serviceId = serviceId;
@@ -123,7 +130,7 @@ public sealed class ClockDriver : IDisposable
                 throw new ClockAdvanceStalledException(now, await StuckAsync(now, cancellationToken), _stallTimeout);
             }
 
-            if (waited > NextTickAfter * (retries + 1) && retries < NextTickMovesWithoutProgress && await NextTickAsync(now, cancellationToken) is { } tick && tick <= to)
+            if (_retryAtNextTick && waited > NextTickAfter * (retries + 1) && retries < NextTickMovesWithoutProgress && await NextTickAsync(now, cancellationToken) is { } tick && tick <= to)
             {
                 retries++;
                 _logger.LogInformation("Due reminders waited {Waited} for delivery; the business clock moves to their next tick at {Tick:O}", waited, tick);

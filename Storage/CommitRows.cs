@@ -24,6 +24,13 @@ public sealed class CommitRows
 
     public IReadOnlyList<ReminderChange> Reminders => _reminders;
 
+    /// <summary>
+    /// The reminder changes to commit in the state's transaction (<see cref="GrainRows.RemindersWithState"/>),
+    /// chosen by the grain's base class from <see cref="Reminders"/>: the last change of each, less
+    /// what is already stored and the reminder being handled (changed only once its handler ends).
+    /// </summary>
+    public IReadOnlyList<ReminderChange>? ReminderRows { get; set; }
+
     public bool IsEmpty => _projections.Count == 0 && _rows.Count == 0 && _events.Count == 0 && _outbox.Count == 0 && _reminders.Count == 0;
 
     /// <summary>Whether there are rows to write (reminder changes aside).</summary>
@@ -66,8 +73,8 @@ public sealed class CommitRows
     }
 
     /// <summary>
-    /// Registers (or moves) a reminder of this grain. It is registered before the state is written,
-    /// so a state that expects a reminder is never stored without it.
+    /// Registers (or moves) a reminder of this grain: in the state's transaction, or before the
+    /// state is written, so a state that expects a reminder is never stored without it.
     /// </summary>
     public CommitRows Remind(string reminderName, DateTimeOffset dueAt)
     {
@@ -75,7 +82,7 @@ public sealed class CommitRows
         return this;
     }
 
-    /// <summary>Removes a reminder of this grain in the same transaction as the state.</summary>
+    /// <summary>Removes a reminder of this grain: in the state's transaction, or after the state is written.</summary>
     public CommitRows Forget(string reminderName)
     {
         _reminders.Add(new ReminderChange(reminderName, default, Remove: true));

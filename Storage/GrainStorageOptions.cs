@@ -8,4 +8,7 @@ public sealed class GrainStorageOptions
 
     /// <summary>Transactions in flight at once; while one commits, the next batch gathers.</summary>
     public int Writers { get; set; } = 4;
+
+    // Set when our grain storage is in use (not from configuration): its state writes carry their rows.
+    internal bool RowsWithState { get; set; }
 }

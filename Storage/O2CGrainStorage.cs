@@ -44,7 +44,7 @@ public sealed class O2CGrainStorage : IGrainStorage
     {
         var rows = grainState.State is StateWithRows carrier ? carrier.Staged : null;
         var write = new StateWrite(StateRowKey.Of(grainId), stateName, Version(grainState.ETag), JsonSerializer.Serialize(grainState.State, RowJson.Options));
-        await _rows.CommitAsync(write.Grain, write, rows);
+        await _rows.CommitAsync(grainId, write, rows);
         if (grainState.State is StateWithRows written)
         {
             written.Staged = null;
@@ -58,7 +58,7 @@ public sealed class O2CGrainStorage : IGrainStorage
     {
         if (Version(grainState.ETag) is { } version)
         {
-            await _rows.CommitAsync(StateRowKey.Of(grainId), new StateWrite(StateRowKey.Of(grainId), stateName, version, Json: null), rows: null);
+            await _rows.CommitAsync(grainId, new StateWrite(StateRowKey.Of(grainId), stateName, version, Json: null), rows: null);
         }
 
         grainState.State = Activator.CreateInstance<T>();

@@ -5,13 +5,14 @@ namespace O2C.Grains.Common;
 
 /// <summary>
 /// What every order-to-cash grain shares: one state facet, business time, rows written with the
-/// state (<see cref="CommitRows"/>), and reminders that never fall behind the state: a reminder the
-/// new state expects is registered before the write, one it no longer needs is removed after it.
+/// state (<see cref="CommitRows"/>), and reminders that never fall behind the state: committed with
+/// it where storage and delivery are ours, otherwise a reminder the new state expects is registered
+/// before the write and one it no longer needs is removed after it.
 /// </summary>
 public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock, GrainRows grainRows) : Grain, IRemindable
     where TState : StateWithRows, new()
 {
-    // Orleans has no one-shot reminder: the period is only the retry after a failed handler.
+    // Orleans has no one-shot reminder: the period is only the retry after a failed handler (with Orleans' delivery).
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     // What this activation knows of its reminders (null: known to be absent), so an unchanged
@@ -39,15 +40,38 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     protected string Key => this.GetPrimaryKeyString();
 
     /// <summary>
-    /// Writes the state with its rows. If the write fails, this activation's memory holds changes
-    /// the database refused, so the activation is dropped and the next call starts from the truth.
+    /// Writes the state with its rows and reminder changes. Reminder rows of ours commit in the
+    /// state's transaction; otherwise a reminder is registered before the write and removed after
+    /// it, so the state never expects a reminder that is not there. If the write fails, this
+    /// activation's memory holds changes the database refused, so the activation is dropped and the
+    /// next call starts from the truth.
     /// </summary>
     protected async Task SaveAsync(CommitRows rows)
     {
-        var last = rows.Reminders.GroupBy(r => r.ReminderName).Select(g => g.Last()).ToList();
-        foreach (var reminder in last.Where(r => !r.Remove))
+        var changes = new List<ReminderChange>();
+        foreach (var change in rows.Reminders.GroupBy(r => r.ReminderName).Select(g => g.Last()))
         {
-            await RemindAtAsync(reminder.ReminderName, reminder.DueAt);
+            if (change.ReminderName == _firing)
+            {
+                _firingNext = change;
+            }
+            else if (!IsStored(change))
+            {
+                changes.Add(change);
+            }
+        }
+
+        var withState = grainRows.RemindersWithState;
+        if (withState)
+        {
+            rows.ReminderRows = changes;
+        }
+        else
+        {
+            foreach (var registration in changes.Where(c => !c.Remove))
+            {
+                await ApplyAsync(registration);
+            }
         }
 
         State.Staged = rows;
@@ -70,9 +94,16 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
             State.Staged = null;
         }
 
-        foreach (var reminder in last.Where(r => r.Remove))
+        foreach (var change in changes)
         {
-            await ForgetAsync(reminder.ReminderName);
+            if (withState)
+            {
+                _reminders[change.ReminderName] = change.Remove ? null : change.DueAt;
+            }
+            else if (change.Remove)
+            {
+                await ApplyAsync(change);
+            }
         }
     }
 
@@ -81,7 +112,7 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     /// from the table, a retry), so what this activation knew of it no longer counts. The firing
     /// reminder is removed or moved only once the handler has done all its work: until then its row
     /// says work is due (the clock driver waits on it), and a handler that fails half-way is
-    /// delivered again at the next tick of its period.
+    /// delivered again (at the next tick of its period, or when its lease ends).
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -100,7 +131,7 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
         if (_firingNext is { } next)
         {
             _firingNext = null;
-            await (next.Remove ? ForgetNowAsync(reminderName) : RemindNowAsync(reminderName, next.DueAt));
+            await ApplyAsync(next);
         }
     }
 
@@ -111,54 +142,45 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     protected virtual Task OnReminderAsync(string reminderName) => ForgetAsync(reminderName);
 
     /// <summary>Points the reminder <paramref name="name"/> at <paramref name="at"/> (business time).</summary>
-    protected Task RemindAtAsync(string name, DateTimeOffset at)
-    {
-        if (name == _firing)
-        {
-            _firingNext = new ReminderChange(name, at, Remove: false);
-            return Task.CompletedTask;
-        }
-
-        return RemindNowAsync(name, at);
-    }
+    protected Task RemindAtAsync(string name, DateTimeOffset at) => ChangeAsync(new ReminderChange(name, at, Remove: false));
 
     /// <summary>Removes the reminder <paramref name="name"/>; a reminder handler ends with this or with a new time.</summary>
-    protected Task ForgetAsync(string name)
+    protected Task ForgetAsync(string name) => ChangeAsync(new ReminderChange(name, default, Remove: true));
+
+    private Task ChangeAsync(ReminderChange change)
     {
-        if (name == _firing)
+        if (change.ReminderName == _firing)
         {
-            _firingNext = new ReminderChange(name, default, Remove: true);
+            _firingNext = change;
             return Task.CompletedTask;
         }
 
-        return ForgetNowAsync(name);
+        return IsStored(change) ? Task.CompletedTask : ApplyAsync(change);
     }
 
-    private async Task RemindNowAsync(string name, DateTimeOffset at)
+    private bool IsStored(ReminderChange change) =>
+        _reminders.TryGetValue(change.ReminderName, out var known) && known == (change.Remove ? null : change.DueAt);
+
+    private async Task ApplyAsync(ReminderChange change)
     {
-        if (_reminders.TryGetValue(name, out var known) && known == at)
+        if (grainRows.WritesReminders)
         {
-            return;
+            await grainRows.ChangeRemindersAsync(this.GetGrainId(), [change]);
+        }
+        else if (change.Remove)
+        {
+            if (await this.GetReminder(change.ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(change.ReminderName, change.DueAt > now ? change.DueAt - now : TimeSpan.Zero, RetryPeriod);
         }
 
-        var now = clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(name, at > now ? at - now : TimeSpan.Zero, RetryPeriod);
-        _reminders[name] = at;
-    }
-
-    private async Task ForgetNowAsync(string name)
-    {
-        if (_reminders.TryGetValue(name, out var known) && known is null)
-        {
-            return;
-        }
-
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminders[name] = null;
+        _reminders[change.ReminderName] = change.Remove ? null : change.DueAt;
     }
 
     protected static DateTimeOffset StartOf(DateOnly date) => BusinessDays.StartOf(date);

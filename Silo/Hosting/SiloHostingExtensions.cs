@@ -25,11 +25,12 @@ public static class SiloHostingExtensions
         var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var provider = configuration.GetValue("O2C:Storage:Provider", GrainStorageProvider.O2C);
         var reminderTable = configuration.GetValue("O2C:Reminders:Table", ReminderTableProvider.O2C);
+        var delivery = configuration.GetValue("O2C:Reminders:Delivery", ReminderDelivery.O2C);
 
-        builder.AddO2CClock(cluster.ServiceId);
+        builder.AddO2CClock(cluster.ServiceId, delivery);
         builder.Services.AddHostedService(sp => new LegacyReminderImport(
             sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId, sp.GetRequiredService<ILogger<LegacyReminderImport>>()));
-        builder.Services.AddHostedService(sp => new StorageProviderNotice(provider, reminderTable, sp.GetRequiredService<ILogger<StorageProviderNotice>>()));
+        builder.Services.AddHostedService(sp => new StorageProviderNotice(provider, delivery, reminderTable, sp.GetRequiredService<ILogger<StorageProviderNotice>>()));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -47,7 +48,11 @@ public static class SiloHostingExtensions
                 }));
             }
 
-            if (reminderTable == ReminderTableProvider.AdoNet)
+            if (delivery == ReminderDelivery.O2C)
+            {
+                silo.AddDueReminderDelivery();
+            }
+            else if (reminderTable == ReminderTableProvider.AdoNet)
             {
                 silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, db) =>
                 {
@@ -92,7 +97,7 @@ public static class SiloHostingExtensions
     /// Orleans' reminders (membership and messaging stay on wall time), and the driver behind
     /// <c>POST /v1/clock/advance</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddO2CClock(this IHostApplicationBuilder builder, string serviceId)
+    public static IHostApplicationBuilder AddO2CClock(this IHostApplicationBuilder builder, string serviceId, ReminderDelivery delivery)
     {
         var services = builder.Services;
         services.AddBusinessClock(builder.Configuration);
@@ -111,6 +116,7 @@ public static class SiloHostingExtensions
         });
         services.AddSingleton(sp => new ClockDriver(
             sp.GetRequiredService<ClusterClock>(), sp.GetRequiredService<NpgsqlDataSource>(), serviceId,
+            retryAtNextTick: delivery == ReminderDelivery.Orleans,
             sp.GetRequiredService<IOptions<ClockOptions>>(), sp.GetRequiredService<ILogger<ClockDriver>>()));
         return builder;
     }

@@ -7,6 +7,7 @@ using O2C.Clock;
 using O2C.Grains;
 using O2C.Silo.Database;
 using O2C.Silo.Hosting;
+using O2C.Storage;
 using O2C.Tests.Support;
 using TestCluster = O2C.Tests.Support.TestCluster;
 using Orleans.TestingHost;
@@ -60,6 +61,7 @@ public sealed class StockProvidersCluster : IAsyncLifetime
         {
             [$"ConnectionStrings:{DatabaseHostingExtensions.ConnectionStringName}"] = connectionString,
             ["O2C:Storage:Provider"] = nameof(GrainStorageProvider.AdoNet),
+            ["O2C:Reminders:Delivery"] = nameof(ReminderDelivery.Orleans),
             ["O2C:Reminders:Table"] = nameof(ReminderTableProvider.AdoNet),
             ["O2C:Clock:Mode"] = nameof(ClockMode.Manual),
             ["O2C:Clock:Start"] = TestCluster.Epoch.ToString("O", CultureInfo.InvariantCulture),

@@ -6,22 +6,26 @@ using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Interfaces.Payments;
 using O2C.Silo.Hosting;
+using O2C.Storage;
 using O2C.Tests.Support;
 
 namespace O2C.Grains.Tests.Flow;
 
 /// <summary>
 /// The grains in the real silo, driven through their interfaces with the manual clock, on the grain
-/// storage provider a derived class names (<c>O2C:Storage:Provider</c>).
+/// storage provider (<c>O2C:Storage:Provider</c>) and reminder delivery (<c>O2C:Reminders:Delivery</c>)
+/// a derived class names. Orleans' reminder service runs on the stock AdoNet reminder table.
 /// </summary>
-public abstract class DunningFlowTests(PostgresFixture postgres, GrainStorageProvider provider)
+public abstract class DunningFlowTests(PostgresFixture postgres, GrainStorageProvider provider, ReminderDelivery delivery)
 {
-    // Ours for state and reminders, or Orleans' stock AdoNet providers for both.
+    protected PostgresFixture Postgres => postgres;
+
     private Task<TestCluster> StartAsync() =>
         TestCluster.StartAsync(postgres, new Dictionary<string, string?>
         {
             ["O2C:Storage:Provider"] = provider.ToString(),
-            ["O2C:Reminders:Table"] = (provider == GrainStorageProvider.O2C ? ReminderTableProvider.O2C : ReminderTableProvider.AdoNet).ToString(),
+            ["O2C:Reminders:Delivery"] = delivery.ToString(),
+            ["O2C:Reminders:Table"] = nameof(ReminderTableProvider.AdoNet),
         });
 
     [Fact]
@@ -241,7 +245,7 @@ public abstract class DunningFlowTests(PostgresFixture postgres, GrainStoragePro
         Assert.Equal("Open", await Scalar(cluster, "SELECT status FROM cases WHERE customer_id = 'many'"));
     }
 
-    private static Task<CustomerSnapshot> Customer(TestCluster cluster, string id, string language, int? creditScore, params Channel[] channels) =>
+    protected static Task<CustomerSnapshot> Customer(TestCluster cluster, string id, string language, int? creditScore, params Channel[] channels) =>
         cluster.Grains.GetGrain<ICustomerGrain>(id).Upsert(new CustomerProfile(
             $"Customer {id}", $"{id}@example.com", "+31600000000", language, "EUR", "NL", 30, 100_000m, creditScore,
             channels.Length == 0 ? [Channel.Email] : channels));
@@ -250,12 +254,12 @@ public abstract class DunningFlowTests(PostgresFixture postgres, GrainStoragePro
         cluster.Grains.GetGrain<ICustomerGrain>(id).Upsert(new CustomerProfile(
             $"Customer {id}", $"{id}@example.com", null, "en", "EUR", "NL", 14, 1000m, 60, [Channel.Email]));
 
-    private static Task<OrderResult> Order(TestCluster cluster, string customerId, string orderId, decimal net) =>
+    protected static Task<OrderResult> Order(TestCluster cluster, string customerId, string orderId, decimal net) =>
         cluster.Grains.GetGrain<ICustomerGrain>(customerId).PlaceOrder(new PlaceOrder(
             orderId, customerId, DateOnly.FromDateTime(TestCluster.Epoch.UtcDateTime), "EUR",
             [new OrderLine("SKU-1", "Widget", 1, net, 0.21m, null)]));
 
-    private static async Task<List<(string Stage, int Day, string Channel)>> Messages(TestCluster cluster, string customerId)
+    protected static async Task<List<(string Stage, int Day, string Channel)>> Messages(TestCluster cluster, string customerId)
     {
         await using var command = cluster.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
             "SELECT stage, created_at, channel FROM messages WHERE customer_id = $1 ORDER BY created_at, channel");
@@ -301,6 +305,6 @@ public abstract class DunningFlowTests(PostgresFixture postgres, GrainStoragePro
         return JsonDocument.Parse(json);
     }
 
-    private static async Task<string?> Scalar(TestCluster cluster, string sql) =>
+    protected static async Task<string?> Scalar(TestCluster cluster, string sql) =>
         (await cluster.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql).ExecuteScalarAsync())?.ToString();
 }
