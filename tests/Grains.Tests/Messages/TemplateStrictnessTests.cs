@@ -91,6 +91,18 @@ public sealed class TemplateStrictnessTests
     }
 
     [Fact]
+    public void ScribanFunctionsWorkButCannotBeChangedForTheNextMessage()
+    {
+        var renderer = RendererOf("reminder.low.email.en", "Subject: {{ customer_name | string.upcase }}\n\n{{ string.upcase = 'x' }}");
+
+        var ex = Assert.Throws<MessageTemplateException>(() => renderer.Render(Model(DunningStage.Reminder, RiskProfile.Low, Channel.Email, "en")));
+        var upper = RendererOf("reminder.low.email.en", "Subject: {{ customer_name | string.upcase }}\n\nok").Render(Model(DunningStage.Reminder, RiskProfile.Low, Channel.Email, "en"));
+
+        Assert.Equal(3, ex.Line);
+        Assert.Equal("BAKKERIJ DE VRIES", upper.Subject);
+    }
+
+    [Fact]
     public void EmptySubjectIsAnError()
     {
         var renderer = RendererOf("reminder.low.email.en", "Subject: {{ '' }}\n\nBody");
