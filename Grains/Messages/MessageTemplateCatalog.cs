@@ -144,7 +144,8 @@ public sealed class MessageTemplateCatalog
         var problems = FindProblems();
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"Message templates are not usable ({problems.Count} problem(s)): {string.Join("; ", problems)}");
+            var where = Folders.Count > 0 ? $" in {string.Join(" + ", Folders)}" : string.Empty;
+            throw new InvalidOperationException($"Message templates{where} are not usable ({problems.Count} problem(s)): {string.Join("; ", problems)}");
         }
     }
 
