@@ -16,7 +16,7 @@ public static class CustomerRequest
         }
 
         var phone = body.Text("phone", required: false, maxLength: 32);
-        var language = body.OneOf("language", true, "nl", "en", "de");
+        var language = body.OneOf("language", true, "nl", "en", "de", "fr");
         var currency = body.Currency("currency");
         var country = body.Text("country", required: false, maxLength: 2);
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))

@@ -15,7 +15,8 @@ public static class GrainsHostingExtensions
     /// <summary>
     /// The order-to-cash grains' policies and the queries they share: dunning ladders
     /// (<c>O2C:Dunning:Ladders</c>), risk thresholds (<c>O2C:Risk</c>) and message templates
-    /// (<c>O2C:Messages</c>). A bad ladder, threshold or template fails the start with one clear line.
+    /// (<c>O2C:Messages</c>) with the payment link (<c>O2C:Payments:LinkTemplate</c>). A bad ladder,
+    /// threshold, template or link fails the start with one clear line.
     /// </summary>
     public static IHostApplicationBuilder AddO2CGrains(this IHostApplicationBuilder builder)
     {
@@ -27,10 +28,15 @@ public static class GrainsHostingExtensions
         services.AddSingleton<IValidateOptions<RiskThresholds>, RiskThresholdsValidation>();
         services.AddOptions<RiskThresholds>().ValidateOnStart();
         services.AddOptions<MessageOptions>().Bind(o2c.GetSection("Messages"));
+        services.AddOptions<PaymentLinkOptions>().Bind(o2c.GetSection("Payments")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentLinkOptions>>(new PaymentLinkOptionsValidation(o2c["Messages:PaymentLinkBase"]));
 
         services.AddSingleton(sp => new RiskPolicy(sp.GetRequiredService<IOptions<RiskThresholds>>().Value));
         services.AddSingleton<DunningLadders>();
         services.AddSingleton(sp => MessageTemplateCatalog.Load(sp.GetRequiredService<IOptions<MessageOptions>>().Value.TemplateFolder));
+        services.AddSingleton(sp => PaymentLinkTemplate.TryParse(sp.GetRequiredService<IOptions<PaymentLinkOptions>>().Value.LinkTemplate, out var links, out var error)
+            ? links
+            : throw new InvalidOperationException($"{PaymentLinkOptions.LinkTemplateKey}: {error}"));
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();

@@ -3,7 +3,7 @@ using O2C.Grains.Messages;
 
 namespace O2C.Grains;
 
-/// <summary>Renders every template once at start: a missing template or variable stops the silo, not a customer's message.</summary>
+/// <summary>Parses every template and renders it against sample models at start: a missing template or variable stops the silo, not a customer's message.</summary>
 internal sealed class TemplateValidation(MessageTemplateCatalog catalog) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -25,6 +25,15 @@ public static class DunningStageNames
             DunningStage.Collection => "Inkasso",
             _ => "Offen",
         },
+        "fr" => stage switch
+        {
+            DunningStage.PreDueReminder => "Avis d'échéance",
+            DunningStage.Reminder => "Rappel de paiement",
+            DunningStage.SecondReminder => "Deuxième rappel",
+            DunningStage.FinalNotice => "Mise en demeure",
+            DunningStage.Collection => "Recouvrement",
+            _ => "En cours",
+        },
         _ => stage switch
         {
             DunningStage.PreDueReminder => "Upcoming due date",

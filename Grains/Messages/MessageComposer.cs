@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Payments;
 using O2C.Storage;
 
 namespace O2C.Grains.Messages;
@@ -7,9 +7,12 @@ namespace O2C.Grains.Messages;
 /// <summary>
 /// Renders a dunning message per channel and stages it with the grain's write: a messages row
 /// for collectors and an outbox entry for the delivery gateway. Message ids are deterministic,
-/// so a reminder delivered twice cannot send twice.
+/// so a reminder delivered twice cannot send twice. Payment links are filled here, at render time,
+/// with the amount open now. The message's link pays the whole message: it carries the oldest
+/// invoice's reference with the total, and the payment matcher spreads what exceeds that invoice
+/// over the customer's other open invoices, oldest first. Each invoice line has its own link too.
 /// </summary>
-public sealed class MessageComposer(MessageRenderer renderer, IOptions<MessageOptions> options)
+public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplate paymentLinks)
 {
     // Only the first delivery of a message id counts: a redelivered reminder renders it again but adds nothing.
     private static readonly MultiRowStatement Queued = MultiRowStatement.Appended(
@@ -27,21 +30,25 @@ public sealed class MessageComposer(MessageRenderer renderer, IOptions<MessageOp
     {
         var customer = message.Customer;
         var lines = message.Invoices
-            .Select(i => new MessageInvoiceLine(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, DunningStageNames.In(customer.Profile.Language, i.Level), i.PaymentReference))
+            .Select(i => new MessageInvoiceLine(
+                i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, DunningStageNames.In(customer.Profile.Language, i.Level), i.PaymentReference,
+                paymentLinks.For(i.PaymentReference, i.Outstanding, i.Currency, i.InvoiceId, customer.CustomerId)))
             .ToList();
-        var link = options.Value.PaymentLinkBase + Uri.EscapeDataString(message.Invoices[0].PaymentReference);
+        var total = message.Invoices.Sum(i => i.Outstanding);
+        var first = message.Invoices[0];
+        var link = paymentLinks.For(first.PaymentReference, total, message.Currency, first.InvoiceId, customer.CustomerId);
         foreach (var channel in message.Channels)
         {
             var rendered = renderer.Render(new MessageModel(
                 customer.Profile.Name, customer.Profile.Language, message.Stage, customer.RiskProfile, channel,
-                message.Currency, message.Invoices.Sum(i => i.Outstanding), link, lines));
+                message.Currency, total, link, lines));
             var messageId = $"{message.MessageIdPrefix}-{channel.ToString().ToLowerInvariant()}";
             rows.Project(
                 Queued,
                 messageId, message.CaseId, message.InvoiceId, customer.CustomerId, message.Stage.ToString(), channel.ToString(),
                 rendered.Language, customer.RiskProfile.ToString(), rendered.TemplateName, Recipient(customer.Profile, channel),
                 rendered.Subject, rendered.Body, now);
-            rows.Send("message.queued", new { messageId, channel, recipient = Recipient(customer.Profile, channel), rendered.Subject });
+            rows.Send("message.queued", new { messageId, channel, recipient = Recipient(customer.Profile, channel), rendered.Subject, rendered.SmsParts });
         }
 
         return message.Channels.Count;

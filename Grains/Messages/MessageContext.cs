@@ -1,50 +1,65 @@
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
+using Scriban.Runtime;
 
 namespace O2C.Grains.Messages;
 
 /// <summary>
-/// Turns a model into the values templates see. Amounts and dates arrive already formatted for
-/// the template's language, so template authors write {{totalOutstanding}} and never a format
-/// string. Keys are camelCase; inside {{#each invoices}} each line has invoiceId, outstanding,
-/// currency, dueDate, level and paymentReference.
+/// Turns a model into the variables templates see, in Scriban's snake_case. Amounts, money and
+/// dates arrive already formatted for the template's language, so template authors write
+/// <c>{{ total_outstanding }}</c> and never a format string. The full list is in
+/// <c>Templates/README.md</c>; a name not on it fails the start.
 /// </summary>
 internal static class MessageContext
 {
-    public static Dictionary<string, object> From(MessageModel model, string language) => new()
+    public static ScriptObject From(MessageModel model, string language)
     {
-        ["customerName"] = model.CustomerName,
-        ["language"] = language,
-        ["stage"] = DunningStageNames.In(language, model.Stage),
-        ["profile"] = model.Profile.ToString().ToLowerInvariant(),
-        ["channel"] = model.Channel.ToString().ToLowerInvariant(),
-        ["currency"] = model.Currency,
-        ["totalOutstanding"] = LanguageFormats.Amount(model.TotalOutstanding, language),
-        ["paymentLink"] = model.PaymentLink,
-        ["invoiceCount"] = model.Invoices.Count,
-        ["invoices"] = model.Invoices.Select(i => new Dictionary<string, object>
+        var globals = new ScriptObject
         {
-            ["invoiceId"] = i.InvoiceId,
-            ["outstanding"] = LanguageFormats.Amount(i.Outstanding, language),
-            ["currency"] = i.Currency,
-            ["dueDate"] = LanguageFormats.Date(i.DueDate, language),
-            ["level"] = i.Level,
-            ["paymentReference"] = i.PaymentReference,
-        }).ToList(),
-    };
+            ["customer_name"] = model.CustomerName,
+            ["language"] = language,
+            ["stage"] = DunningStageNames.In(language, model.Stage),
+            ["profile"] = model.Profile.ToString().ToLowerInvariant(),
+            ["channel"] = model.Channel.ToString().ToLowerInvariant(),
+            ["currency"] = model.Currency,
+            ["total_outstanding"] = LanguageFormats.Money(model.TotalOutstanding, model.Currency, language),
+            ["total_amount"] = LanguageFormats.Amount(model.TotalOutstanding, language),
+            ["payment_link"] = model.PaymentLink,
+            ["invoice_count"] = model.Invoices.Count,
+        };
+        var invoices = new ScriptArray();
+        foreach (var line in model.Invoices)
+        {
+            invoices.Add(new ScriptObject
+            {
+                ["invoice_id"] = line.InvoiceId,
+                ["outstanding"] = LanguageFormats.Money(line.Outstanding, line.Currency, language),
+                ["amount"] = LanguageFormats.Amount(line.Outstanding, language),
+                ["currency"] = line.Currency,
+                ["due_date"] = LanguageFormats.Date(line.DueDate, language),
+                ["level"] = line.Level,
+                ["payment_reference"] = line.PaymentReference,
+                ["payment_link"] = line.PaymentLink,
+            });
+        }
 
-    /// <summary>A realistic model with two invoices, for checking that every template renders.</summary>
-    public static MessageModel Sample(DunningStage stage, RiskProfile profile, Channel channel, string language) => new(
-        "Sample Customer B.V.",
-        language,
-        stage,
-        profile,
-        channel,
-        "EUR",
-        1834.50m,
-        "https://pay.example.com/c/SAMPLE",
-        [
-            new MessageInvoiceLine("INV-2026-0001", 1234.50m, "EUR", new DateOnly(2026, 10, 1), DunningStageNames.In(language, stage), "RF12INV20260001"),
-            new MessageInvoiceLine("INV-2026-0002", 600m, "EUR", new DateOnly(2026, 11, 21), DunningStageNames.In(language, DunningStage.Reminder), "RF76INV20260002"),
-        ]);
+        globals["invoices"] = invoices;
+        return globals;
+    }
+
+    /// <summary>
+    /// The models every template is rendered against at start. Scriban checks only the branches a
+    /// render takes, so the samples take both sides of what templates branch on: a link or none,
+    /// one invoice or several.
+    /// </summary>
+    public static IEnumerable<MessageModel> Samples(DunningStage stage, RiskProfile profile, Channel channel, string language)
+    {
+        var lines = new[]
+        {
+            new MessageInvoiceLine("INV-2026-0001", 1234.50m, "EUR", new DateOnly(2026, 10, 1), DunningStageNames.In(language, stage), "RF12INV20260001", "https://pay.example.com/RF12INV20260001"),
+            new MessageInvoiceLine("INV-2026-0002", 600m, "EUR", new DateOnly(2026, 11, 21), DunningStageNames.In(language, DunningStage.Reminder), "RF76INV20260002", "https://pay.example.com/RF76INV20260002"),
+        };
+        yield return new MessageModel("Sample Customer B.V.", language, stage, profile, channel, "EUR", 1834.50m, "https://pay.example.com/RF12INV20260001", lines);
+        yield return new MessageModel("Sample Customer B.V.", language, stage, profile, channel, "EUR", 1234.50m, null, [lines[0] with { PaymentLink = null }]);
+    }
 }

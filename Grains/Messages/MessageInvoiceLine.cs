@@ -2,10 +2,12 @@ namespace O2C.Grains.Messages;
 
 /// <summary>One invoice as a message lists it.</summary>
 /// <param name="Level">The invoice's dunning level already in the message's language; see <see cref="DunningStageNames"/>.</param>
+/// <param name="PaymentLink">The payment page for this invoice alone (its reference and open amount); null when no link is configured.</param>
 public sealed record MessageInvoiceLine(
     string InvoiceId,
     decimal Outstanding,
     string Currency,
     DateOnly DueDate,
     string Level,
-    string PaymentReference);
+    string PaymentReference,
+    string? PaymentLink);

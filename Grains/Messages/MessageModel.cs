@@ -8,6 +8,7 @@ namespace O2C.Grains.Messages;
 /// <see cref="Channel"/> and <see cref="Language"/> choose the template; the rest fills it.
 /// </summary>
 /// <param name="Language">An ISO 639-1 code such as "nl"; a region suffix ("nl-BE") is ignored.</param>
+/// <param name="PaymentLink">The payment page for the whole message; null when no link is configured, and templates then leave the link out.</param>
 public sealed record MessageModel(
     string CustomerName,
     string Language,
@@ -16,5 +17,5 @@ public sealed record MessageModel(
     Channel Channel,
     string Currency,
     decimal TotalOutstanding,
-    string PaymentLink,
+    string? PaymentLink,
     IReadOnlyList<MessageInvoiceLine> Invoices);

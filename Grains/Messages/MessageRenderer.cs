@@ -3,6 +3,7 @@ namespace O2C.Grains.Messages;
 /// <summary>Renders dunning messages from the catalog's templates, falling back to English when a language is missing.</summary>
 public sealed class MessageRenderer(MessageTemplateCatalog catalog)
 {
+    /// <exception cref="MessageTemplateException">The template fails for this model (start-up validation makes this rare).</exception>
     public RenderedMessage Render(MessageModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -1,45 +1,38 @@
-using System.Collections.Concurrent;
-using HandlebarsDotNet;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 
 namespace O2C.Grains.Messages;
 
 /// <summary>
-/// The dunning message templates, one Handlebars file each, named
-/// <c>{stage}.{profile}.{channel}.{language}.hbs</c> with stage one of predue, reminder, second,
+/// The dunning message templates, one Scriban file each, named
+/// <c>{stage}.{profile}.{channel}.{language}.scriban</c> with stage one of predue, reminder, second,
 /// final, collection; profile low, medium, high; channel email, sms, letter; language an ISO 639-1
-/// code (e.g. <c>final.high.letter.de.hbs</c>). A file's first line is <c>Subject: ...</c>
-/// (Handlebars too); the rest is the body. Messages are plain text, so nothing is HTML-escaped.
-/// The shipped files live in the <c>Templates</c> folder next to the binaries; an operator's
-/// override folder replaces files of the same name, or adds languages, without a rebuild.
-/// Templates are strict: a variable the model does not supply is an error, not an empty string.
+/// code (e.g. <c>final.high.letter.de.scriban</c>). The shipped files live in the <c>Templates</c>
+/// folder next to the binaries; an operator's override folder replaces files of the same name, or
+/// adds a language, without a rebuild. Every file is parsed at load and rendered against sample
+/// models by <see cref="Validate"/>, so a broken template stops the start, not a customer's message.
+/// A language is complete or absent: English, the fallback, must be, and so must any other
+/// language that has a file, lest a customer get half their ladder in another language.
 /// </summary>
 public sealed class MessageTemplateCatalog
 {
-    private const string Extension = ".hbs";
-    private const string SubjectPrefix = "Subject:";
+    public const string Extension = ".scriban";
 
-    private static readonly IReadOnlyDictionary<DunningStage, string> StageTokens = new Dictionary<DunningStage, string>
-    {
-        [DunningStage.PreDueReminder] = "predue",
-        [DunningStage.Reminder] = "reminder",
-        [DunningStage.SecondReminder] = "second",
-        [DunningStage.FinalNotice] = "final",
-        [DunningStage.Collection] = "collection",
-    };
+    // The old template format: a leftover in an override folder would be silently ignored.
+    private const string RetiredExtension = ".hbs";
 
-    private readonly IReadOnlyDictionary<string, string> _sources;
-    private readonly ConcurrentDictionary<string, CompiledTemplate> _compiled = new(StringComparer.Ordinal);
-    private readonly IHandlebars _handlebars = Handlebars.Create(new HandlebarsConfiguration
-    {
-        ThrowOnUnresolvedBindingExpression = true,
-        NoEscape = true,
-    });
+    private readonly IReadOnlyDictionary<string, MessageTemplate> _templates;
+    private readonly IReadOnlyList<string> _loadProblems;
 
-    private MessageTemplateCatalog(IReadOnlyDictionary<string, string> sources, IReadOnlyList<string> folders)
+    // Files that exist but do not parse: reported as broken, not again as missing.
+    private readonly IReadOnlySet<string> _unparsed;
+
+    private MessageTemplateCatalog(
+        IReadOnlyDictionary<string, MessageTemplate> templates, IReadOnlySet<string> unparsed, IReadOnlyList<string> loadProblems, IReadOnlyList<string> folders)
     {
-        _sources = sources;
+        _templates = templates;
+        _unparsed = unparsed;
+        _loadProblems = loadProblems;
         Folders = folders;
     }
 
@@ -49,9 +42,10 @@ public sealed class MessageTemplateCatalog
     /// <summary>The folders read, shipped one first.</summary>
     public IReadOnlyList<string> Folders { get; }
 
-    public IReadOnlyCollection<string> Names => _sources.Keys.ToList();
+    /// <summary>Every template name whose file parsed, e.g. <c>reminder.low.email.en</c>.</summary>
+    public IReadOnlyCollection<string> Names => _templates.Keys.ToList();
 
-    public static IReadOnlyList<DunningStage> Stages { get; } = StageTokens.Keys.ToList();
+    public static IReadOnlyList<DunningStage> Stages => MessageTemplateNames.Stages;
 
     /// <summary>Loads <paramref name="folder"/>, then lets <paramref name="overrideFolder"/> (if any) replace files by name.</summary>
     public static MessageTemplateCatalog Load(string? overrideFolder = null, string? folder = null)
@@ -62,33 +56,32 @@ public sealed class MessageTemplateCatalog
             throw new DirectoryNotFoundException($"Message template folder {folder} does not exist.");
         }
 
+        var files = new Dictionary<string, (string File, string Text)>(StringComparer.Ordinal);
+        var problems = new List<string>();
         var folders = new List<string> { folder };
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        Read(folder, sources);
+        Read(folder, files, problems);
         if (!string.IsNullOrWhiteSpace(overrideFolder))
         {
             if (!Directory.Exists(overrideFolder))
             {
-                throw new DirectoryNotFoundException($"Message template override folder {overrideFolder} does not exist.");
+                throw new DirectoryNotFoundException($"Message template override folder {overrideFolder} (O2C:Messages:TemplateFolder) does not exist.");
             }
 
             folders.Add(overrideFolder);
-            Read(overrideFolder, sources);
+            Read(overrideFolder, files, problems);
         }
 
-        return new MessageTemplateCatalog(sources, folders);
+        return Parse(files, problems, folders);
     }
 
-    /// <summary>Builds a catalog from name → file text, for tests and tools.</summary>
+    /// <summary>Builds a catalog from name (without extension) → file text, for tests and tools.</summary>
     public static MessageTemplateCatalog FromSources(IReadOnlyDictionary<string, string> sources) =>
-        new(new Dictionary<string, string>(sources, StringComparer.Ordinal), []);
+        Parse(sources.ToDictionary(s => s.Key, s => (s.Key + Extension, s.Value), StringComparer.Ordinal), [], []);
 
     public static string NameFor(DunningStage stage, RiskProfile profile, Channel channel, string language) =>
-        StageTokens.TryGetValue(stage, out var token)
-            ? $"{token}.{Token(profile)}.{Token(channel)}.{LanguageFormats.Normalize(language)}"
-            : throw new ArgumentOutOfRangeException(nameof(stage), stage, "No message is sent at this stage.");
+        MessageTemplateNames.NameFor(stage, profile, channel, language);
 
-    public bool Contains(string name) => _sources.ContainsKey(name);
+    public bool Contains(string name) => _templates.ContainsKey(name);
 
     /// <summary>The template for the language, else the English one; null when neither exists.</summary>
     public string? Resolve(DunningStage stage, RiskProfile profile, Channel channel, string language)
@@ -103,130 +96,101 @@ public sealed class MessageTemplateCatalog
         return Contains(fallback) ? fallback : null;
     }
 
-    /// <summary>Every missing or broken template, one sentence each; empty when all is well.</summary>
+    /// <summary>Every missing or broken template, one sentence each naming the file (and line); empty when all is well.</summary>
     public IReadOnlyList<string> FindProblems()
     {
-        var problems = new List<string>();
-        var missing =
-            (from stage in Stages
-             from profile in Enum.GetValues<RiskProfile>()
-             from channel in Enum.GetValues<Channel>()
-             let name = NameFor(stage, profile, channel, LanguageFormats.Fallback)
-             where !Contains(name)
-             select name + Extension).ToList();
-        if (missing.Count > 0)
+        var problems = new List<string>(_loadProblems);
+        var languages = _templates.Keys.Concat(_unparsed)
+            .Select(n => MessageTemplateNames.TryParse(n, out _, out _, out _, out var language) ? language : LanguageFormats.Fallback)
+            .Append(LanguageFormats.Fallback)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var language in languages)
         {
-            problems.Add($"missing {missing.Count}: {string.Join(", ", missing)}");
+            var missing = MessageTemplateNames.All(language).Where(n => !Contains(n) && !_unparsed.Contains(n)).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"language '{language}' misses {missing.Count} template(s): {string.Join(", ", missing.Select(n => n + Extension))}");
+            }
         }
 
-        foreach (var name in _sources.Keys.Order(StringComparer.Ordinal))
+        foreach (var template in _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (!TryParseName(name, out var stage, out var profile, out var channel, out var language))
+            if (!MessageTemplateNames.TryParse(template.Name, out var stage, out var profile, out var channel, out var language))
             {
-                problems.Add($"{name}{Extension}: the name is not stage.profile.channel.language");
+                problems.Add($"Message template {template.File}: the name is not stage.profile.channel.language{Extension}");
                 continue;
             }
 
             try
             {
-                Render(name, MessageContext.Sample(stage, profile, channel, language), language);
+                foreach (var sample in MessageContext.Samples(stage, profile, channel, language))
+                {
+                    template.Render(MessageContext.From(sample, language));
+                }
             }
-            catch (Exception ex)
+            catch (MessageTemplateException ex)
             {
-                // Anything a template can do wrong must end up in the one startup message.
-                problems.Add(ex is InvalidOperationException ? ex.Message : $"Template {name}{Extension}: {ex.Message}");
+                problems.Add(ex.Message);
             }
         }
 
         return problems;
     }
 
-    /// <summary>Fails with one message naming every missing and broken template.</summary>
+    /// <summary>Fails with one line naming every missing and broken template.</summary>
     public void Validate()
     {
         var problems = FindProblems();
         if (problems.Count > 0)
         {
             var where = Folders.Count > 0 ? $" in {string.Join(" + ", Folders)}" : string.Empty;
-            throw new InvalidOperationException($"Message templates{where} are not usable: {string.Join("; ", problems)}");
+            throw new InvalidOperationException($"Message templates{where} are not usable ({problems.Count} problem(s)): {string.Join("; ", problems)}");
         }
     }
 
     internal RenderedMessage Render(string name, MessageModel model, string language)
     {
-        var template = _compiled.GetOrAdd(name, Compile);
-        var context = MessageContext.From(model, language);
-        try
+        var (subject, body) = _templates[name].Render(MessageContext.From(model, language));
+        if (model.Channel != Channel.Sms)
         {
-            return new RenderedMessage(name, template.Subject(context).Trim(), template.Body(context), language, model.Channel);
+            return new RenderedMessage(name, subject, body, language, model.Channel, SmsParts: 0);
         }
-        catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
-        {
-            throw new InvalidOperationException($"Template {name}{Extension} cannot be rendered: {ex.Message}", ex);
-        }
+
+        body = SmsSegments.ForSms(body);
+        return new RenderedMessage(name, subject, body, language, model.Channel, SmsSegments.Split(body).Count);
     }
 
-    private CompiledTemplate Compile(string name)
+    private static MessageTemplateCatalog Parse(Dictionary<string, (string File, string Text)> files, List<string> problems, IReadOnlyList<string> folders)
     {
-        var text = _sources[name].ReplaceLineEndings("\n");
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        var first = newline < 0 ? text : text[..newline];
-        if (!first.StartsWith(SubjectPrefix, StringComparison.Ordinal))
+        var templates = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
+        var unparsed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, (file, text)) in files)
         {
-            throw new InvalidOperationException($"Template {name}{Extension} must start with a '{SubjectPrefix}' line.");
+            try
+            {
+                templates[name] = MessageTemplate.Parse(name, file, text);
+            }
+            catch (MessageTemplateException ex)
+            {
+                unparsed.Add(name);
+                problems.Add(ex.Message);
+            }
         }
 
-        var body = newline < 0 ? string.Empty : text[(newline + 1)..].TrimStart('\n');
-        try
-        {
-            return new CompiledTemplate(_handlebars.Compile(first[SubjectPrefix.Length..]), _handlebars.Compile(body));
-        }
-        catch (HandlebarsException ex)
-        {
-            throw new InvalidOperationException($"Template {name}{Extension} does not compile: {ex.Message}", ex);
-        }
+        return new MessageTemplateCatalog(templates, unparsed, problems, folders);
     }
 
-    private static void Read(string folder, Dictionary<string, string> sources)
+    private static void Read(string folder, Dictionary<string, (string File, string Text)> files, List<string> problems)
     {
         foreach (var path in Directory.EnumerateFiles(folder, "*" + Extension))
         {
-            sources[Path.GetFileNameWithoutExtension(path)] = File.ReadAllText(path);
+            files[Path.GetFileNameWithoutExtension(path)] = (path, File.ReadAllText(path));
         }
-    }
 
-    private static bool TryParseName(string name, out DunningStage stage, out RiskProfile profile, out Channel channel, out string language)
-    {
-        stage = default;
-        profile = default;
-        channel = default;
-        language = string.Empty;
-        var parts = name.Split('.');
-        if (parts.Length != 4)
+        foreach (var path in Directory.EnumerateFiles(folder, "*" + RetiredExtension).Order(StringComparer.Ordinal))
         {
-            return false;
+            problems.Add($"Message template {path}: {RetiredExtension} files are no longer read; templates are Scriban, named *{Extension}");
         }
-
-        var token = parts[0];
-        stage = StageTokens.FirstOrDefault(p => p.Value == token).Key;
-        language = parts[3];
-        return stage != DunningStage.None
-            && TryParseToken(parts[1], out profile)
-            && TryParseToken(parts[2], out channel)
-            && language.Length > 0
-            && language == LanguageFormats.Normalize(language);
     }
-
-    // Names are lower case by convention; "Low" in a file name is a typo, not a profile.
-    private static bool TryParseToken<T>(string token, out T value)
-        where T : struct, Enum
-    {
-        value = Enum.GetValues<T>().FirstOrDefault(v => string.Equals(Token(v), token, StringComparison.Ordinal));
-        return string.Equals(Token(value), token, StringComparison.Ordinal);
-    }
-
-    private static string Token<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    private sealed record CompiledTemplate(HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Body);
 }

@@ -21,7 +21,7 @@ public sealed class ValidationTests(PostgresFixture postgres) : IAsyncLifetime
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"name\":\"N\"", "\"name\":7"), "name" },
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "a@b.nl", "not-an-address"), "email" },
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"phone\":\"+31\"", "\"phone\":" + new string('1', 40).Quote()), "phone" },
-        { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"language\":\"en\"", "\"language\":\"fr\""), "language" },
+        { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"language\":\"en\"", "\"language\":\"es\""), "language" },
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"currency\":\"EUR\"", "\"currency\":\"euro\""), "currency" },
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"country\":\"NL\"", "\"country\":\"NLD\""), "country" },
         { "PUT", "/v1/customers/val", Replace(GoodCustomer, "\"paymentTermDays\":30", "\"paymentTermDays\":-1"), "paymentTermDays" },
