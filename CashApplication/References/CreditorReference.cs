@@ -42,6 +42,14 @@ public sealed record CreditorReference(ReferenceScheme Scheme, string Value, Che
         return new(ReferenceScheme.Unknown, compact, CheckDigitStatus.NotCheckable, raw);
     }
 
+    /// <summary>The printed form ISO 11649 asks for: groups of four, e.g. "RF18 5390 0754 7034".</summary>
+    public static string Format(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var compact = string.Concat(reference.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        return string.Join(' ', compact.Chunk(4).Select(c => new string(c)));
+    }
+
     /// <summary>Builds an ISO 11649 reference for a body of 1 to 21 letters and digits (spaces and case ignored).</summary>
     public static string CreateIso11649(string body)
     {
