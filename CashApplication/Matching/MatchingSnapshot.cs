@@ -53,7 +53,7 @@ public sealed class MatchingSnapshot
                 AddDebtor(_debtorsByIban, iban, payer.DebtorId);
             }
 
-            if (PayerNames.Normalize(payer.Name) is { } name)
+            foreach (var name in PayerNames.Variants(payer.Name))
             {
                 AddDebtor(_debtorsByName, name, payer.DebtorId);
             }
@@ -104,7 +104,7 @@ public sealed class MatchingSnapshot
         PayerNames.NormalizeIban(iban) is { } key && _debtorsByIban.TryGetValue(key, out var debtors) ? debtors : [];
 
     internal IReadOnlyCollection<string> DebtorsWithName(string? name) =>
-        PayerNames.Normalize(name) is { } key && _debtorsByName.TryGetValue(key, out var debtors) ? debtors : [];
+        [.. PayerNames.Variants(name).SelectMany(key => _debtorsByName.TryGetValue(key, out var debtors) ? debtors : []).Distinct(StringComparer.Ordinal)];
 
     internal IEnumerable<int> All() => Enumerable.Range(0, _items.Length);
 

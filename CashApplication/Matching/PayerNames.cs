@@ -3,9 +3,9 @@ using System.Text;
 namespace O2C.CashApplication.Matching;
 
 /// <summary>
-/// Names and IBANs in the form they are compared in. A payer's name differs between its invoices and its bank ("Bakkerij de
-/// Vries B.V." against "BAKKERIJ DE VRIES BV"), so case, punctuation and the legal form are left out; nothing fuzzier,
-/// because a name is weak evidence already.
+/// Names and IBANs in the form they are compared in. A payer's name differs between its invoices and its bank ("Müller
+/// GmbH" against "MUELLER GMBH" or "MULLER GMBH": SEPA's character set has no umlauts, and banks transliterate either way),
+/// so case, punctuation, accents and the legal form are left out. Nothing fuzzier: a name is weak evidence already.
 /// </summary>
 public static class PayerNames
 {
@@ -14,7 +14,20 @@ public static class PayerNames
         "BV", "NV", "VOF", "CV", "GMBH", "AG", "KG", "OHG", "EV", "UG", "SA", "SARL", "SRL", "SPRL", "BVBA", "LTD", "LIMITED", "INC", "LLC", "PLC",
     };
 
-    public static string? Normalize(string? name)
+    /// <summary>The compared form, with umlauts written out the German way (Ü as UE).</summary>
+    public static string? Normalize(string? name) => Compare(name, germanUmlauts: true);
+
+    /// <summary>
+    /// Every compared form of a name: umlauts written out (UE) and dropped (U) where the name has any. A known payer is
+    /// stored under all of them; a payment's name is looked up by each.
+    /// </summary>
+    public static IEnumerable<string> Variants(string? name) =>
+        new[] { Compare(name, germanUmlauts: true), Compare(name, germanUmlauts: false) }.OfType<string>().Distinct(StringComparer.Ordinal);
+
+    public static string? NormalizeIban(string? iban) =>
+        string.IsNullOrWhiteSpace(iban) ? null : string.Concat(iban.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+
+    private static string? Compare(string? name, bool germanUmlauts)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -25,9 +38,9 @@ public static class PayerNames
         var word = new StringBuilder();
         foreach (var c in name.ToUpperInvariant().Append(' '))
         {
-            if (char.IsLetterOrDigit(c))
+            if (Fold(c, germanUmlauts) is { } folded)
             {
-                word.Append(c);
+                word.Append(folded);
             }
             else if (c is '.' or '&' or '\'')
             {
@@ -44,6 +57,23 @@ public static class PayerNames
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }
 
-    public static string? NormalizeIban(string? iban) =>
-        string.IsNullOrWhiteSpace(iban) ? null : string.Concat(iban.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+    private static string? Fold(char c, bool germanUmlauts) => c switch
+    {
+        _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
+        'Ä' => germanUmlauts ? "AE" : "A",
+        'Ö' => germanUmlauts ? "OE" : "O",
+        'Ü' => germanUmlauts ? "UE" : "U",
+        'ß' => "SS",
+        'Æ' => "AE",
+        'À' or 'Á' or 'Â' or 'Ã' or 'Å' => "A",
+        'Ç' => "C",
+        'È' or 'É' or 'Ê' or 'Ë' => "E",
+        'Ì' or 'Í' or 'Î' or 'Ï' => "I",
+        'Ñ' => "N",
+        'Ò' or 'Ó' or 'Ô' or 'Õ' or 'Ø' => "O",
+        'Ù' or 'Ú' or 'Û' => "U",
+        'Ý' or 'Ÿ' => "Y",
+        _ when char.IsLetterOrDigit(c) => c.ToString(),
+        _ => null,
+    };
 }
