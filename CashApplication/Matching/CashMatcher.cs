@@ -95,7 +95,7 @@ public static class CashMatcher
         if (best is null)
         {
             // Nothing to go on: show the collector the invoices of exactly this amount, which is where they would look first.
-            var sameAmount = context.OldestFirst(context.Snapshot.All().Where(i => context.Eligible(i) && context.Snapshot.Open(i) == context.Payment.Amount));
+            var sameAmount = context.OldestFirst(context.Snapshot.WithOpenAmount(context.Payment.Amount).Where(context.Eligible));
             var hint = Proposal.Ambiguous(MatchRule.None, 0, sameAmount, "open amount equals the payment");
             return new MatchResult(
                 context.Payment.PaymentKey, MatchOutcome.Queued, MatchRule.None, 0, context.PayerDebtor, [], context.Payment.Amount,

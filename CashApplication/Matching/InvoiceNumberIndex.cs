@@ -19,7 +19,13 @@ internal sealed class InvoiceNumberIndex
     private const int MaxTokensPerWindow = 4;
 
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
+
+    // Deletions are stored by hash, as chains in one list, not as strings in lists of their own: an open-item list of
+    // 100,000 would otherwise allocate over a million objects. A hash collision only adds a candidate, and every
+    // candidate is confirmed by WithinOneEdit.
+    private readonly List<string> _keys = [];
+    private readonly Dictionary<int, int> _deletionHeads = [];
+    private readonly List<(int Key, int Next)> _deletionLinks = [];
 
     public void Add(int item, string invoiceNumber)
     {
@@ -52,6 +58,7 @@ internal sealed class InvoiceNumberIndex
     /// <summary>Keys one edit (substitution, insertion, deletion, adjacent swap) away from a window, with their items.</summary>
     public IEnumerable<(string Window, string Key, IReadOnlyList<int> Items)> OneTypo(IEnumerable<string> windows)
     {
+        var exact = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var window in windows)
         {
             if (window.Length < MinTypoLength - 1 || !window.Any(char.IsAsciiDigit) || _exact.ContainsKey(window))
@@ -60,22 +67,18 @@ internal sealed class InvoiceNumberIndex
             }
 
             var keys = new HashSet<string>(StringComparer.Ordinal);
-            if (_deletions.TryGetValue(window, out var longer))
-            {
-                keys.UnionWith(longer); // the payer left a character out
-            }
+            keys.UnionWith(KeysWithDeletion(string.GetHashCode(window.AsSpan()))); // the payer left a character out
 
-            foreach (var deletion in Deletions(window))
+            var buffer = new char[window.Length];
+            for (var i = 0; i < window.Length; i++)
             {
-                if (_exact.ContainsKey(deletion))
+                var deletion = Delete(window, i, buffer);
+                if (exact.TryGetValue(deletion, out var key, out _))
                 {
-                    keys.Add(deletion); // the payer typed one too many
+                    keys.Add(key); // the payer typed one too many
                 }
 
-                if (_deletions.TryGetValue(deletion, out var same))
-                {
-                    keys.UnionWith(same); // a wrong character, or two swapped
-                }
+                keys.UnionWith(KeysWithDeletion(string.GetHashCode(deletion))); // a wrong character, or two swapped
             }
 
             foreach (var key in keys.Where(k => k.Length >= MinTypoLength - 1 && WithinOneEdit(window, k)))
@@ -171,17 +174,11 @@ internal sealed class InvoiceNumberIndex
             _exact[key] = items = [];
             if (typos)
             {
-                foreach (var deletion in Deletions(key))
+                _keys.Add(key);
+                Span<char> buffer = stackalloc char[key.Length];
+                for (var i = 0; i < key.Length; i++)
                 {
-                    if (!_deletions.TryGetValue(deletion, out var keys))
-                    {
-                        _deletions[deletion] = keys = [];
-                    }
-
-                    if (!keys.Contains(key, StringComparer.Ordinal))
-                    {
-                        keys.Add(key);
-                    }
+                    AddDeletion(string.GetHashCode(Delete(key, i, buffer)), _keys.Count - 1);
                 }
             }
         }
@@ -192,11 +189,34 @@ internal sealed class InvoiceNumberIndex
         }
     }
 
-    private static IEnumerable<string> Deletions(string key)
+    private void AddDeletion(int hash, int key)
     {
-        for (var i = 0; i < key.Length; i++)
+        var head = _deletionHeads.GetValueOrDefault(hash, -1);
+        if (head >= 0 && _deletionLinks[head].Key == key)
         {
-            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
+            return; // "INV1001" without either zero is the same deletion
         }
+
+        _deletionLinks.Add((key, head));
+        _deletionHeads[hash] = _deletionLinks.Count - 1;
+    }
+
+    private List<string> KeysWithDeletion(int hash)
+    {
+        var keys = new List<string>();
+        for (var link = _deletionHeads.GetValueOrDefault(hash, -1); link >= 0; link = _deletionLinks[link].Next)
+        {
+            keys.Add(_keys[_deletionLinks[link].Key]);
+        }
+
+        return keys;
+    }
+
+    // The text without its i-th character, written into the buffer: no string per deletion.
+    private static ReadOnlySpan<char> Delete(string text, int i, Span<char> buffer)
+    {
+        text.AsSpan(0, i).CopyTo(buffer);
+        text.AsSpan(i + 1).CopyTo(buffer[i..]);
+        return buffer[..(text.Length - 1)];
     }
 }

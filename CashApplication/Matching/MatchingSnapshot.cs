@@ -14,6 +14,7 @@ public sealed class MatchingSnapshot
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byDebtor = new(StringComparer.Ordinal);
+    private readonly Dictionary<decimal, List<int>> _byOpenAmount = [];
     private readonly Dictionary<string, HashSet<string>> _debtorsByIban = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _debtorsByName = new(StringComparer.Ordinal);
 
@@ -37,6 +38,7 @@ public sealed class MatchingSnapshot
             }
 
             Add(_byDebtor, item.DebtorId, i);
+            AddAmount(item.OpenAmount, i);
             Numbers.Add(i, item.InvoiceNumber);
         }
 
@@ -85,7 +87,9 @@ public sealed class MatchingSnapshot
         {
             if (_byId.TryGetValue(allocation.InvoiceId, out var i))
             {
+                _byOpenAmount[_open[i]].Remove(i);
                 _open[i] = Math.Max(0m, _open[i] - allocation.Amount);
+                AddAmount(_open[i], i);
             }
         }
     }
@@ -106,7 +110,9 @@ public sealed class MatchingSnapshot
     internal IReadOnlyCollection<string> DebtorsWithName(string? name) =>
         [.. PayerNames.Variants(name).SelectMany(key => _debtorsByName.TryGetValue(key, out var debtors) ? debtors : []).Distinct(StringComparer.Ordinal)];
 
-    internal IEnumerable<int> All() => Enumerable.Range(0, _items.Length);
+    /// <summary>Invoices whose open amount is exactly this (974.4 and 974.40 alike), for the collector's first look at a stranger's payment.</summary>
+    internal IEnumerable<int> WithOpenAmount(decimal amount) =>
+        _byOpenAmount.TryGetValue(amount, out var items) ? items : [];
 
     internal static int Oldest(OpenItem a, OpenItem b)
     {
@@ -119,6 +125,16 @@ public sealed class MatchingSnapshot
         if (!index.TryGetValue(key, out var items))
         {
             index[key] = items = [];
+        }
+
+        items.Add(item);
+    }
+
+    private void AddAmount(decimal amount, int item)
+    {
+        if (!_byOpenAmount.TryGetValue(amount, out var items))
+        {
+            _byOpenAmount[amount] = items = [];
         }
 
         items.Add(item);
