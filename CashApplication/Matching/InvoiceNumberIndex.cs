@@ -19,6 +19,7 @@ internal sealed class InvoiceNumberIndex
     private const int MaxTokensPerWindow = 4;
 
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fullNumbers = new(StringComparer.Ordinal);
 
     // Deletions are stored by hash, as chains in one list, not as strings in lists of their own: an open-item list of
     // 100,000 would otherwise allocate over a million objects. A hash collision only adds a candidate, and every
@@ -36,12 +37,19 @@ internal sealed class InvoiceNumberIndex
         }
 
         AddKey(full, item, full.Length >= MinTypoLength - 1);
+        _fullNumbers.Add(full);
         var core = full.TrimStart(LettersArray);
         if (core.Length >= MinCoreLength && core.Length < full.Length)
         {
             AddKey(core, item, core.Length >= MinTypoLength);
         }
     }
+
+    /// <summary>
+    /// Whether a key is some invoice's whole number, not only the core of one: a bare "12345" in the text may as well be
+    /// the payer's customer number, so a match on a core alone is weaker evidence.
+    /// </summary>
+    public bool IsFullNumber(string key) => _fullNumbers.Contains(key);
 
     /// <summary>Windows of the text (one to four neighbouring tokens run together) that are an invoice number or its core.</summary>
     public IEnumerable<(string Window, IReadOnlyList<int> Items)> Exact(IEnumerable<string> windows)

@@ -15,7 +15,10 @@ public enum MatchRule
     /// <summary>A structured reference without check digits (German, a bank's own) equal to an open invoice's reference or number: 90.</summary>
     UnverifiedReference,
 
-    /// <summary>Invoice numbers written in the text (separators and prefix optional): 95 for one debtor, 85 when the named invoices belong to several.</summary>
+    /// <summary>
+    /// Invoice numbers written in the text (separators and prefix optional): 95 for one debtor, 85 when the named invoices
+    /// belong to several; found only without their prefix, at most 90, and 75 when neither amount nor payer confirms them.
+    /// </summary>
     InvoiceNumberInText,
 
     /// <summary>One open invoice whose number is one typo (a character wrong, missing, extra, or two swapped) from the text: 75 to 90, see <see cref="CashMatcher"/>.</summary>

@@ -66,12 +66,17 @@ internal static class MatchRules
         var windows = TextToSearch(context.Payment).SelectMany(InvoiceNumberIndex.Windows).ToHashSet(StringComparer.Ordinal);
         var named = new List<int>();
         var ambiguous = new List<int>();
+        var byFullNumber = new HashSet<int>();
         foreach (var (window, hits) in context.Snapshot.Numbers.Exact(windows))
         {
             var eligible = hits.Where(context.Eligible).ToList();
             var payers = eligible.Where(i => context.Snapshot.Item(i).DebtorId == context.PayerDebtor).ToList();
             var fits = payers.Count > 0 ? payers : eligible;
             (fits.Count == 1 ? named : ambiguous).AddRange(fits);
+            if (context.Snapshot.Numbers.IsFullNumber(window))
+            {
+                byFullNumber.UnionWith(fits);
+            }
             if (fits.Count > 1)
             {
                 context.Trail.Add($"'{window}' in the text fits {fits.Count} open invoices: {context.Numbers(fits)}.");
@@ -81,10 +86,22 @@ internal static class MatchRules
         if (named.Count > 0)
         {
             var ordered = context.OldestFirst(named);
+            var coreOnly = ordered.Any(i => !byFullNumber.Contains(i));
             var debtors = ordered.Select(i => context.Snapshot.Item(i).DebtorId).Distinct().Count();
             var total = ordered.Sum(context.Snapshot.Open);
             // Which of several named invoices a short payment is meant for is a guess (oldest first), hence the lower figure.
             var confidence = (debtors == 1 ? 95 : 85) - (ordered.Count > 1 && context.Payment.Amount < total ? 5 : 0);
+            if (coreOnly && context.Payment.Amount != total && ordered.Any(i => context.Snapshot.Item(i).DebtorId != context.PayerDebtor))
+            {
+                // Only the digits, without the prefix, and neither the amount nor the payer confirms: could be any number.
+                confidence = 75;
+                context.Trail.Add("The number was found without its prefix, and neither the amount nor the payer confirms it.");
+            }
+            else if (coreOnly)
+            {
+                confidence = Math.Min(confidence, 90);
+            }
+
             context.Trail.Add($"Invoice number(s) in the text: {context.Numbers(ordered)}.");
             return Allocate(context, MatchRule.InvoiceNumberInText, confidence, ordered, $"invoice number(s) {context.Numbers(ordered)} in the text");
         }

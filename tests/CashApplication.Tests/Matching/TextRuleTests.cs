@@ -7,17 +7,17 @@ namespace O2C.CashApplication.Tests.Matching;
 public sealed class TextRuleTests
 {
     [Theory]
-    [InlineData("Factuur INV-2026-1002")]
-    [InlineData("inv20261002")]
-    [InlineData("INV 2026 1002")]
-    [InlineData("INV2026/1002 bakkerij")]
-    [InlineData("Rechnung 2026-1002")] // prefix left out
-    [InlineData("RE20261002")] // a prefix of their own glued on
-    public void An_invoice_number_with_or_without_separators_is_found(string text)
+    [InlineData("Factuur INV-2026-1002", 95)]
+    [InlineData("inv20261002", 95)]
+    [InlineData("INV 2026 1002", 95)]
+    [InlineData("INV2026/1002 bakkerij", 95)]
+    [InlineData("Rechnung 2026-1002", 90)] // prefix left out: the amount confirms it
+    [InlineData("RE20261002", 90)] // a prefix of their own glued on
+    public void An_invoice_number_with_or_without_separators_is_found(string text, int confidence)
     {
         var result = CashMatcher.Match(Payment(250m, text), Snapshot());
 
-        Assert.Equal((MatchOutcome.Applied, MatchRule.InvoiceNumberInText, 95), (result.Outcome, result.Rule, result.Confidence));
+        Assert.Equal((MatchOutcome.Applied, MatchRule.InvoiceNumberInText, confidence), (result.Outcome, result.Rule, result.Confidence));
         Assert.Equal("INV-2026-1002", Assert.Single(result.Allocations).InvoiceId);
     }
 
@@ -96,6 +96,18 @@ public sealed class TextRuleTests
         var result = CashMatcher.Match(Payment(10m, "payment 77001"), snapshot);
         Assert.Equal((MatchOutcome.Queued, MatchRule.InvoiceNumberInText), (result.Outcome, result.Rule));
         Assert.Equal(2, result.Candidates.Count);
+    }
+
+    [Fact]
+    public void Digits_without_the_prefix_confirmed_by_neither_amount_nor_payer_are_queued()
+    {
+        // "20261002" might be the payer's own customer number; 99 is not what INV-2026-1002 owes, and the payer is unknown.
+        var result = CashMatcher.Match(Payment(99m, "Kunde 20261002"), Snapshot());
+        Assert.Equal((MatchOutcome.Queued, MatchRule.InvoiceNumberInText, 75), (result.Outcome, result.Rule, result.Confidence));
+        Assert.Equal(("INV-2026-1002", 99m), (result.Candidates[0].InvoiceId, result.Candidates[0].ProposedAmount));
+
+        var fromTheDebtor = CashMatcher.Match(Payment(99m, "Kunde 20261002", iban: BakerIban), Snapshot());
+        Assert.Equal((MatchOutcome.Applied, MatchRule.InvoiceNumberInText), (fromTheDebtor.Outcome, fromTheDebtor.Rule));
     }
 
     [Fact]
