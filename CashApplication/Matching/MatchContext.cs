@@ -68,13 +68,17 @@ internal sealed class MatchContext
         if (byName.Count == 1)
         {
             var debtor = byName.First();
-            Trail.Add($"Payer: the name '{Payment.DebtorName}' paid for debtor {debtor} before (IBAN {Payment.DebtorIban ?? "not given"} not known).");
+            Trail.Add(Payment.DebtorIban is null
+                ? $"Payer: the name '{Payment.DebtorName}' paid for debtor {debtor} before (no IBAN given)."
+                : $"Payer: the name '{Payment.DebtorName}' paid for debtor {debtor} before (IBAN {Payment.DebtorIban} not known).");
             return (debtor, PayerEvidence.Name);
         }
 
         Trail.Add(byName.Count > 1
             ? $"Payer: the name '{Payment.DebtorName}' is known for {byName.Count} debtors; none chosen."
-            : $"Payer: neither IBAN {Payment.DebtorIban ?? "(none)"} nor name '{Payment.DebtorName}' is known.");
+            : Payment.DebtorIban is null && string.IsNullOrWhiteSpace(Payment.DebtorName)
+                ? "Payer: the bank names neither IBAN nor name."
+                : $"Payer: neither IBAN {Payment.DebtorIban ?? "(none)"} nor name '{Payment.DebtorName}' is known.");
         return (null, PayerEvidence.Unknown);
     }
 }

@@ -131,8 +131,8 @@ internal static class MatchRules
         var fits = payers.Count > 0 ? payers : hits;
         if (fits.Count > 1)
         {
-            context.Trail.Add($"The text is one typo from {fits.Count} open invoices: {context.Numbers(fits.Select(f => f.Item))}.");
-            return Proposal.Ambiguous(MatchRule.InvoiceNumberWithTypo, 50, fits.Select(f => f.Item), $"one typo from {fits.Count} open invoices; which one is a guess");
+            context.Trail.Add($"The text is one typo from {fits.Count} open invoices: {context.Numbers(context.OldestFirst(fits.Select(f => f.Item)))}.");
+            return Proposal.Ambiguous(MatchRule.InvoiceNumberWithTypo, 50, context.OldestFirst(fits.Select(f => f.Item)), $"one typo from {fits.Count} open invoices; which one is a guess");
         }
 
         var (window, item) = fits[0];
