@@ -8,12 +8,18 @@ public sealed class DueReminderOptions
 
     /// <summary>
     /// Reminder handlers running at once on one silo. A month-end storm is worked through at this
-    /// width instead of all at once, so no handler waits long enough to time out.
+    /// width instead of all at once, so no handler waits long enough to time out. Wider is faster
+    /// up to a point (their writes share group commits): a 100,000-invoice storm ran at 773, 982
+    /// and 1,223 invoices/s with 128, 512 and 2,048 (bench/README.md).
     /// </summary>
-    public int MaxInFlight { get; set; } = 128;
+    public int MaxInFlight { get; set; } = 2048;
 
-    /// <summary>Most due reminders one claim takes.</summary>
-    public int ClaimBatchSize { get; set; } = 256;
+    /// <summary>
+    /// Most due reminders one claim takes (and waiting for a handler at once). What a silo holds,
+    /// this plus <see cref="MaxInFlight"/>, should be handled well within <see cref="Lease"/>, or
+    /// another silo takes it again (harmless, the state decides, but wasted).
+    /// </summary>
+    public int ClaimBatchSize { get; set; } = 2048;
 
     /// <summary>
     /// How long (wall time) a claimed reminder belongs to the silo that claimed it. A handler that
