@@ -14,7 +14,8 @@ namespace O2C.Storage;
 /// rows of <c>orleansreminderstable</c> in due order with <c>FOR UPDATE SKIP LOCKED</c>, leases them
 /// for a while, and calls each grain's <see cref="IRemindable.ReceiveReminder"/>, at most
 /// <see cref="DueReminderOptions.MaxInFlight"/> at once. The grain then removes or moves its row;
-/// a row left leased (a handler that failed, a silo that died) is claimed again once its lease ends.
+/// a row left leased (a handler that failed, a silo that died) is claimed again once its lease ends,
+/// or at once when Orleans' membership declares the silo holding it dead.
 /// </summary>
 /// <remarks>
 /// Why not Orleans' reminder service: it arms a timer per reminder and fires every tick due at one
@@ -28,6 +29,8 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     private readonly IGrainFactory _grains;
     private readonly BusinessClock _clock;
     private readonly string _serviceId;
+    private readonly string _clusterId;
+    private readonly string _silo;
     private readonly DueReminderOptions _options;
     private readonly ILogger<DueReminderDelivery> _logger;
 
@@ -39,8 +42,10 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
 
     public DueReminderDelivery(
         NpgsqlDataSource dataSource, IGrainFactory grains, BusinessClock clock, IOptions<ClusterOptions> cluster,
-        IOptions<DueReminderOptions> options, ILogger<DueReminderDelivery> logger)
+        ILocalSiloDetails silo, IOptions<DueReminderOptions> options, ILogger<DueReminderDelivery> logger)
     {
+        _clusterId = cluster.Value.ClusterId;
+        _silo = silo.SiloAddress.ToParsableString();
         _dataSource = dataSource;
         _grains = grains;
         _clock = clock;
@@ -150,7 +155,7 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     {
         await using var command = _dataSource.CreateCommand(
             """
-            UPDATE orleansreminderstable r SET leaseduntil = clock_timestamp() + $3
+            UPDATE orleansreminderstable r SET leaseduntil = clock_timestamp() + $3, leasedby = $5
             FROM (SELECT grainid, remindername FROM orleansreminderstable
                   WHERE serviceid = $1 AND starttime <= $2 AND (leaseduntil IS NULL OR leaseduntil < clock_timestamp())
                   ORDER BY starttime LIMIT $4 FOR UPDATE SKIP LOCKED) due
@@ -161,6 +166,7 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = _options.Lease });
         command.Parameters.Add(new NpgsqlParameter { Value = count });
+        command.Parameters.Add(new NpgsqlParameter { Value = _silo });
         var claimed = new List<DueReminder>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -181,6 +187,7 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     /// </summary>
     private async Task WaitForDueAsync(DateTimeOffset now, CancellationToken stopping)
     {
+        await ReleaseLeasesOfDeadSilosAsync(stopping);
         var next = await NextDueAsync(stopping);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var waits = new List<Task> { Task.Delay(_options.PollInterval, wake.Token) };
@@ -205,6 +212,28 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
         stopping.ThrowIfCancellationRequested();
     }
 
+    /// <summary>
+    /// Releases the leases of silos Orleans' membership table says are dead (a silo restarted on the
+    /// same endpoint declares its former self dead at once), so their reminders are not held up
+    /// for the rest of the lease.
+    /// </summary>
+    private async Task ReleaseLeasesOfDeadSilosAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            UPDATE orleansreminderstable r SET leaseduntil = NULL, leasedby = NULL
+            FROM orleansmembershiptable m
+            WHERE r.serviceid = $1 AND r.leaseduntil IS NOT NULL AND m.deploymentid = $2 AND m.status = 6
+              AND r.leasedby = m.address || ':' || m.port || '@' || m.generation
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = _clusterId });
+        if (await command.ExecuteNonQueryAsync(cancellationToken) is > 0 and var released)
+        {
+            LogLeasesReleased(_logger, released);
+        }
+    }
+
     private async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
@@ -216,6 +245,9 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     }
 
     private sealed record DueReminder(GrainId Grain, string Name, DateTimeOffset DueAt, TimeSpan Period);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} reminder leases of silos declared dead")]
+    private static partial void LogLeasesReleased(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due reminders failed; trying again in {Retry}")]
     private static partial void LogClaimFailed(ILogger logger, TimeSpan retry, Exception error);

@@ -17,7 +17,7 @@ internal static class ReminderRows
         SELECT v.serviceid, v.grainid, v.remindername, v.starttime, v.period, v.grainhash, 0 FROM {rows}
         ON CONFLICT (serviceid, grainid, remindername)
         DO UPDATE SET starttime = excluded.starttime, period = excluded.period, grainhash = excluded.grainhash,
-            version = r.version + 1, leaseduntil = NULL
+            version = r.version + 1, leaseduntil = NULL, leasedby = NULL
         """,
         "reminder text", "serviceid text", "grainid text", "remindername text", "starttime timestamptz", "period bigint", "grainhash int");
 

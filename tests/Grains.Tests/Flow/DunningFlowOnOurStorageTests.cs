@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using O2C.Silo.Hosting;
 using O2C.Storage;
 using O2C.Tests.Support;
@@ -65,6 +68,26 @@ public sealed class DunningFlowOnOurStorageTests(PostgresFixture postgres) : Dun
 
         Assert.True(waited.Elapsed >= TimeSpan.FromSeconds(2.5), $"the advance ended after {waited.Elapsed} while the reminder was still leased");
         Assert.Equal([("PreDueReminder", 27, "Email"), ("Reminder", 33, "Email")], await Messages(cluster, "orphaned"));
+    }
+
+    [Fact]
+    public async Task The_leases_of_a_silo_declared_dead_are_released_without_waiting_for_them_to_end()
+    {
+        // A lease far longer than the clock driver waits for progress (60 s): only the release can finish the advance.
+        await using var cluster = await TestCluster.StartAsync(Postgres, new Dictionary<string, string?> { ["O2C:Reminders:Lease"] = "00:10:00" });
+        await Customer(cluster, "abandoned", "en", creditScore: 50);
+        var order = await Order(cluster, "abandoned", "o-abandoned", 100m);
+        var clusterId = cluster.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;
+
+        // A silo of this cluster claimed the pre-due reminder (day 27) and was then declared dead.
+        await Scalar(cluster, $"""
+            INSERT INTO orleansmembershiptable (deploymentid, address, port, generation, siloname, hostname, status, proxyport, starttime, iamalivetime)
+            VALUES ('{clusterId}', '10.0.0.9', 11111, 7, 'gone', 'old-host', 6, 30000, now(), now())
+            """);
+        await Scalar(cluster, $"UPDATE orleansreminderstable SET leaseduntil = clock_timestamp() + interval '10 minutes', leasedby = '10.0.0.9:11111@7' WHERE grainid = 'invoice/{order.InvoiceId}'");
+        await cluster.AdvanceToDayAsync(40);
+
+        Assert.Equal([("PreDueReminder", 27, "Email"), ("Reminder", 33, "Email")], await Messages(cluster, "abandoned"));
     }
 
     [Fact]
