@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using O2C.Delivery.Tests.Support;
 using O2C.Tests.Support;
 using SmtpServer.Protocol;
@@ -42,6 +43,10 @@ public sealed class SmtpDeliveryTests(PostgresFixture postgres)
         Assert.Equal(1, timeline.Count(kind => kind == "MessageSent"));
         Assert.True(timeline.IndexOf("MessageSent") > timeline.IndexOf("StageSent"), $"timeline of {reminder.CaseId}: {string.Join(", ", timeline)}");
         Assert.Contains("MessageSent", await flow.EventsAsync("invoice", invoiceId));
+        var listed = JsonNode.Parse(await cluster.Client.GetStringAsync("/v1/messages?customerId=mailed"))!["items"]!.AsArray();
+        Assert.All(listed, m => Assert.True(
+            m!["status"]!.GetValue<string>() == "Sent" && m["attempts"]!.GetValue<int>() == 1 && m["sentAt"] is not null && m["finishedAt"] is not null,
+            $"GET /v1/messages item: {m}"));
     }
 
     [Fact]
