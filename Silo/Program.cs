@@ -1,5 +1,6 @@
 using O2C.Api;
 using O2C.Api.Dashboard;
+using O2C.Delivery;
 using O2C.Grains;
 using O2C.Silo.Database;
 using O2C.Silo.Demo;
@@ -10,6 +11,7 @@ builder.AddO2CDemo(args);
 builder.AddO2CDatabase();
 builder.AddO2CSilo();
 builder.AddO2CGrains();
+builder.AddMessageDelivery();
 builder.AddO2CApi();
 builder.Services.AddDashboard();
 

@@ -12,7 +12,8 @@ public static class MessageEndpoints
     private const string Columns =
         """
         SELECT message_id AS "messageId", case_id AS "caseId", invoice_id AS "invoiceId", customer_id AS "customerId", stage, channel,
-               language, risk_profile AS "riskProfile", template_name AS "templateName", recipient, subject, body, status, created_at AS "createdAt"
+               language, risk_profile AS "riskProfile", template_name AS "templateName", recipient, subject, body, status, created_at AS "createdAt",
+               attempts, last_error AS "lastError", last_attempt_at AS "lastAttemptAt", sent_at AS "sentAt", finished_at AS "finishedAt"
         FROM messages WHERE ($1::text IS NULL OR case_id = $1) AND ($2::text IS NULL OR customer_id = $2)
         """;
 
