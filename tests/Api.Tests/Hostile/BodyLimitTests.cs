@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using O2C.Tests.Support;
+using Xunit.Abstractions;
 
 namespace O2C.Api.Tests.Hostile;
 
@@ -11,7 +12,7 @@ namespace O2C.Api.Tests.Hostile;
 /// 28 MB chunked bodies accepted because only Content-Length was checked.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
-public sealed class BodyLimitTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class BodyLimitTests(PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
 {
     private const long Sent = 256L * 1024 * 1024;
 
@@ -49,6 +50,7 @@ public sealed class BodyLimitTests(PostgresFixture postgres) : IAsyncLifetime
         }
 
         var text = await answer.WaitAsync(TimeSpan.FromSeconds(30));
+        output.WriteLine($"{path}: {sent / 1024} KB sent before the server stopped reading; answer: {text.Split('\r')[0]}");
 
         Assert.True(text.StartsWith("HTTP/1.1 413", StringComparison.Ordinal), $"{path} answered: {text[..Math.Min(text.Length, 400)]}");
         Assert.Contains("application/problem+json", text, StringComparison.OrdinalIgnoreCase);
