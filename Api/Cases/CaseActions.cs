@@ -16,7 +16,7 @@ public static class CaseActions
 
     public static Promise? ParsePromise(JsonFields body)
     {
-        var amount = body.Number("amount", required: true, 0, 1_000_000_000_000m, 2, minExclusive: true);
+        var amount = body.Number("amount", required: true, 0, Amounts.Max, 2, minExclusive: true);
         var date = body.Date("date");
         return amount is null || date is null ? null : new Promise(amount.Value, date.Value);
     }

@@ -25,7 +25,7 @@ public static class CustomerRequest
         }
 
         var term = body.WholeNumber("paymentTermDays", required: false, 0, 365) ?? 30;
-        var limit = body.Number("creditLimit", required: true, 0, 1_000_000_000_000m, 2);
+        var limit = body.Number("creditLimit", required: true, 0, Amounts.Max, 2);
         var score = body.WholeNumber("creditScore", required: false, 0, 100);
         var channels = Channels(body);
         if (body.Errors.Any)

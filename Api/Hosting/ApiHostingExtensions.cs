@@ -2,16 +2,20 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using O2C.Api.Cases;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
+using O2C.Api.Errors;
 using O2C.Api.Invoices;
 using O2C.Api.Messages;
 using O2C.Api.Orders;
 using O2C.Api.Payments;
 using O2C.Api.Queries;
 using O2C.Api.Reports;
+using O2C.Api.Validation;
 
 namespace O2C.Api;
 
@@ -21,6 +25,9 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddO2CApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<FailureHandler>();
+        builder.Services.AddOptions<RequestValidationOptions>().Bind(builder.Configuration.GetSection("O2C:Validation")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RequestValidationOptions>, RequestValidationOptionsValidation>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -38,6 +45,7 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        app.UseJsonWritesOnly();
         app.MapOpenApi();
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();
@@ -50,11 +58,10 @@ public static class ApiHostingExtensions
         return app;
     }
 
-    // A grain that does not answer in time, or a silo that is leaving, is a temporary condition,
-    // not a bug in the request: the client may retry.
+    // FailureHandler answers outages (503 with Retry-After), refused bodies and refused rows; what it
+    // leaves is a bug.
     private static int StatusFor(Exception error) => error switch
     {
-        TimeoutException or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
@@ -30,7 +32,7 @@ public static class OrderEndpoints
         return orders;
     }
 
-    private static async Task<IResult> PlaceAsync(HttpRequest request, OrderIntake intake, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceAsync(HttpRequest request, OrderIntake intake, IOptions<RequestValidationOptions> limits, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -41,7 +43,7 @@ public static class OrderEndpoints
         using (document)
         {
             var errors = new FieldErrors();
-            if (OrderRequest.Parse(document!.RootElement, "", errors) is not { } order)
+            if (OrderRequest.Parse(document!.RootElement, "", errors, limits.Value) is not { } order)
             {
                 return Problems.Validation(errors);
             }
@@ -59,7 +61,8 @@ public static class OrderEndpoints
         }
     }
 
-    private static async Task<IResult> PlaceBatchAsync(HttpRequest request, OrderIntake intake, OrderLookup lookup, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceBatchAsync(
+        HttpRequest request, OrderIntake intake, OrderLookup lookup, IOptions<RequestValidationOptions> limits, ILogger<OrderIntake> logger, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -70,7 +73,7 @@ public static class OrderEndpoints
         using (document)
         {
             var errors = new FieldErrors();
-            var items = JsonFields.For(document!.RootElement, "", errors)?.Array("orders", required: true, 1, MaxBatch);
+            var items = JsonFields.For(document!.RootElement, "", errors, limits.Value)?.Array("orders", required: true, 1, MaxBatch);
             if (items is null)
             {
                 return Problems.Validation(errors);
@@ -80,7 +83,7 @@ public static class OrderEndpoints
             var parsed = items.Select(item =>
             {
                 var itemErrors = new FieldErrors();
-                return (Order: OrderRequest.Parse(item.Item, item.Path, itemErrors), Errors: itemErrors, Element: item.Item);
+                return (Order: OrderRequest.Parse(item.Item, item.Path, itemErrors, limits.Value), Errors: itemErrors, Element: item.Item);
             }).ToList();
             var valid = parsed.Where(p => p.Order is not null).Select(p => p.Order!).ToList();
             var (stored, currencies) = await lookup.BothAsync(
@@ -101,10 +104,22 @@ public static class OrderEndpoints
                         return;
                     }
 
-                    var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, token);
-                    results[i] = kind == OrderOutcomeKind.Repeated
-                        ? view with { Status = OrderStatus.Duplicate }
-                        : view with { Errors = view.Errors?.ToDictionary(e => $"orders[{i}].{e.Key}", e => e.Value) };
+                    try
+                    {
+                        var (view, kind) = await intake.PlaceAsync(order, stored.GetValueOrDefault(order.OrderId), currencies, token);
+                        results[i] = kind == OrderOutcomeKind.Repeated
+                            ? view with { Status = OrderStatus.Duplicate }
+                            : view with { Errors = view.Errors?.ToDictionary(e => $"orders[{i}].{e.Key}", e => e.Value) };
+                    }
+                    catch (Exception error) when (!token.IsCancellationRequested)
+                    {
+                        // Whatever one order meets (a refusal of the database, a grain that failed or timed
+                        // out, an outage) is that order's result: the others of the batch stand (issue 13).
+                        logger.LogWarning(error, "Order {OrderId} of a batch failed", order.OrderId);
+                        var reason = OrderFailure.Reason(error);
+                        results[i] = new OrderView(order.OrderId, order.CustomerId, OrderStatus.Rejected, null, reason,
+                            Errors: new Dictionary<string, string[]> { [$"orders[{i}]"] = [reason] });
+                    }
                 });
 
             return TypedResults.Ok(new OrderBatchResult(

@@ -8,7 +8,7 @@ public static class PaymentRequest
     public static ReceivePayment? Parse(JsonFields body)
     {
         var paymentId = body.Id("paymentId");
-        var amount = body.Number("amount", required: true, 0, 1_000_000_000_000m, 2, minExclusive: true);
+        var amount = body.Number("amount", required: true, 0, Amounts.Max, 2, minExclusive: true);
         var currency = body.Currency("currency");
         var receivedAt = body.Timestamp("receivedAt");
         var invoiceId = body.Id("invoiceId", required: false);

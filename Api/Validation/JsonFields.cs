@@ -8,7 +8,7 @@ namespace O2C.Api.Validation;
 /// Reads the fields of one JSON object, recording a precise error (by path) for every missing,
 /// mistyped or out-of-range value instead of throwing, so a client learns all its mistakes at once.
 /// </summary>
-public sealed partial class JsonFields(JsonElement element, string path, FieldErrors errors)
+public sealed partial class JsonFields(JsonElement element, string path, FieldErrors errors, RequestValidationOptions limits)
 {
     public const int MaxIdLength = 64;
 
@@ -16,11 +16,11 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
 
     public string Path(string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    public static JsonFields? For(JsonElement element, string path, FieldErrors errors)
+    public static JsonFields? For(JsonElement element, string path, FieldErrors errors, RequestValidationOptions limits)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
-            return new JsonFields(element, path, errors);
+            return new JsonFields(element, path, errors, limits);
         }
 
         errors.Add(path.Length == 0 ? "body" : path, "must be a JSON object");
@@ -93,6 +93,12 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
             return null;
         }
 
+        if (text is not null && !Currencies.IsActive(text))
+        {
+            errors.Add(Path(name), $"{text} is not an active ISO 4217 currency");
+            return null;
+        }
+
         return text;
     }
 
@@ -150,7 +156,7 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
             return null;
         }
 
-        return date;
+        return InWindow(name, date) ? date : null;
     }
 
     public DateTimeOffset? Timestamp(string name, bool required = true)
@@ -168,7 +174,7 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
             return null;
         }
 
-        return time.ToUniversalTime();
+        return InWindow(name, DateOnly.FromDateTime(time.UtcDateTime)) ? time.ToUniversalTime() : null;
     }
 
     /// <summary>The items of an array field, each with its own path; null when missing or not an array.</summary>
@@ -209,6 +215,18 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
             errors.Add(Path(name), "is required");
         }
 
+        return false;
+    }
+
+    // Dates and times alike: a year 1 or 9999 is a typo or a probe (issue 13), see RequestValidationOptions.
+    private bool InWindow(string name, DateOnly date)
+    {
+        if (date >= limits.EarliestDate && date <= limits.LatestDate)
+        {
+            return true;
+        }
+
+        errors.Add(Path(name), $"must be between {limits.EarliestDate:yyyy-MM-dd} and {limits.LatestDate:yyyy-MM-dd}");
         return false;
     }
 

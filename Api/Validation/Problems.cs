@@ -5,6 +5,9 @@ namespace O2C.Api.Validation;
 /// <summary>RFC 7807 answers with the field they are about.</summary>
 public static class Problems
 {
+    /// <summary>Seconds a client is asked to wait before retrying while a dependency is down.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public static IResult Validation(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request has invalid fields.");
 
@@ -20,4 +23,16 @@ public static class Problems
 
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: detail);
+
+    public static IResult UnsupportedMediaType() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type.",
+            detail: "Send the body as JSON with Content-Type: application/json (charset utf-8, if any).");
+
+    public static IResult TooLarge(long maxBytes) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request body is too large.",
+            detail: $"A request body may be at most {maxBytes / (1024 * 1024)} MB.");
 }

@@ -9,9 +9,10 @@ namespace O2C.Grains.Invoicing;
 /// without spaces. The check digits make "RF" + digits + body, rearranged as body + "RF" + digits
 /// with letters mapped A=10..Z=35, leave remainder 1 modulo 97 (the IBAN scheme), so banks and
 /// our matcher can reject a mistyped reference.
-/// The body is the invoice id upper-cased with everything but letters and digits removed; an id
-/// that is still longer than 21 characters (a GUID, say) is replaced by a 21-character base-36
-/// digest of its SHA-256, which is just as stable but no longer readable.
+/// The body is the invoice id itself where that is lossless: an id of capital letters and digits
+/// (the readable "INV-" of our invoice ids dropped), at most 21 characters. Any other id (lower
+/// case, punctuation, too long) gets a 21-character base-36 digest of the SHA-256 of its exact
+/// spelling, stable but no longer readable (see <see cref="Body"/> for why).
 /// </summary>
 public static class PaymentReference
 {
@@ -59,12 +60,31 @@ public static class PaymentReference
         return string.Join(' ', compact.Chunk(4).Select(c => new string(c)));
     }
 
+    /// <summary>
+    /// Distinct invoice ids must never share a reference: the invoices table keeps references unique,
+    /// and a payment quoting one must reach one invoice. Upper-casing the id and dropping its
+    /// punctuation, as references were made until issue 13, made "INV-W1-11-2" and "INV-W11-1-2" both
+    /// INVW1112, and the second invoice was refused. Now only the spellings that map one to one keep
+    /// their readable body, the same body as before, so references already printed and stored read
+    /// the same: "INV-" + capitals and digits (body "INV..."), and capitals and digits alone that do
+    /// not start with INV (so they can never meet the first kind). Every other id is digested from its
+    /// exact spelling, as long ids always were; a digest meeting another body would take a SHA-256
+    /// collision. Invoices stored before this change with a now-digested id keep the reference they
+    /// were issued with (it is in their state and row, beside the invoice id it was made from). Such an
+    /// old reference can still meet a new readable one ("INV-abc" then, "INV-ABC" now): the database
+    /// refuses that one invoice, and the API reports it as that order's failure, not as a 500.
+    /// </summary>
     private static string Body(string invoiceId)
     {
-        var body = string.Concat(invoiceId.ToUpperInvariant().Where(IsAsciiAlphanumeric));
-        if (body.Length is > 0 and <= MaxBodyLength)
+        const string prefix = "INV-";
+        if (invoiceId.StartsWith(prefix, StringComparison.Ordinal) && IsReadable(invoiceId[prefix.Length..], MaxBodyLength - 3))
         {
-            return body;
+            return "INV" + invoiceId[prefix.Length..];
+        }
+
+        if (IsReadable(invoiceId, MaxBodyLength) && !invoiceId.StartsWith("INV", StringComparison.Ordinal))
+        {
+            return invoiceId;
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(invoiceId));
@@ -78,6 +98,8 @@ public static class PaymentReference
 
         return digest.ToString();
     }
+
+    private static bool IsReadable(string text, int maxLength) => text.Length > 0 && text.Length <= maxLength && text.All(IsAsciiAlphanumeric);
 
     private static bool IsAsciiAlphanumeric(char c) => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c);
 

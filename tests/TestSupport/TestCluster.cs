@@ -1,5 +1,7 @@
 using O2C.Clock;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -17,10 +19,10 @@ public sealed class TestCluster : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private TestCluster(WebApplicationFactory<Program> factory)
+    private TestCluster(WebApplicationFactory<Program> factory, HttpClient client)
     {
         _factory = factory;
-        Client = factory.CreateClient();
+        Client = client;
     }
 
     public HttpClient Client { get; }
@@ -37,8 +39,12 @@ public sealed class TestCluster : IAsyncDisposable
     public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null) =>
         StartOn(await postgres.CreateDatabaseAsync(), settings);
 
-    /// <summary>A silo on the database <paramref name="connectionString"/>: a second life of an earlier cluster's data.</summary>
-    public static TestCluster StartOn(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A silo on the database <paramref name="connectionString"/>: a second life of an earlier cluster's data.
+    /// With <paramref name="onKestrel"/> it serves on a real Kestrel port of the loopback (what Kestrel
+    /// itself enforces, chunked bodies on the wire), and <see cref="Client"/> talks to that port.
+    /// </summary>
+    public static TestCluster StartOn(string connectionString, IDictionary<string, string?>? settings = null, bool onKestrel = false)
     {
         var all = new Dictionary<string, string?>
         {
@@ -62,7 +68,15 @@ public sealed class TestCluster : IAsyncDisposable
                 web.UseSetting(key, value);
             }
         });
-        return new TestCluster(factory);
+        if (!onKestrel)
+        {
+            return new TestCluster(factory, factory.CreateClient());
+        }
+
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestCluster(factory, new HttpClient { BaseAddress = new Uri(address) });
     }
 
     /// <summary>Advances the manual clock to <see cref="Epoch"/> plus <paramref name="days"/>, delivering every reminder on the way.</summary>

@@ -9,7 +9,7 @@ public sealed class CreditorReferenceTests
     [InlineData("RF18 5390 0754 7034", "RF18539007547034")]
     [InlineData("rf18 5390 0754 7034", "RF18539007547034")]
     [InlineData("RF38000000000000000000552", "RF38000000000000000000552")] // UBS, in valid_example_v8.xml
-    [InlineData("RF79 INV2 0261 001", "RF79INV20261001")] // what PaymentReference.Create("INV-2026-1001") prints
+    [InlineData("RF79 INV2 0261 001", "RF79INV20261001")] // what PaymentReference.Create("INV-20261001") prints
     public void Valid_RF_references_verify(string written, string compact)
     {
         var reference = CreditorReference.Parse(written, "SCOR");

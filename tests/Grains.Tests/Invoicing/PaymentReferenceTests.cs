@@ -14,8 +14,8 @@ public sealed class PaymentReferenceTests
     [Fact]
     public void IsStableAndValid()
     {
-        var first = PaymentReference.Create("INV-2026-0001");
-        var second = PaymentReference.Create("INV-2026-0001");
+        var first = PaymentReference.Create("INV-20260001");
+        var second = PaymentReference.Create("INV-20260001");
 
         Assert.Equal(first, second);
         Assert.StartsWith("RF", first, StringComparison.Ordinal);
@@ -27,6 +27,43 @@ public sealed class PaymentReferenceTests
     public void DifferentInvoicesGetDifferentReferences()
     {
         Assert.NotEqual(PaymentReference.Create("INV-1"), PaymentReference.Create("INV-2"));
+    }
+
+    [Theory]
+    [InlineData("INV-W1-11-2", "INV-W11-1-2")] // the ids of issue 13: the same letters and digits
+    [InlineData("INV-abc", "INV-ABC")]
+    [InlineData("INV-A.B", "INV-A:B")]
+    [InlineData("INV-AB", "INVAB")]
+    [InlineData("INV-X1", "X-1")]
+    [InlineData("ABC", "abc")]
+    public void IdsDifferingOnlyInPunctuationOrCaseGetDifferentReferences(string one, string other)
+    {
+        var first = PaymentReference.Create(one);
+        var second = PaymentReference.Create(other);
+
+        Assert.NotEqual(first, second);
+        Assert.True(PaymentReference.IsValid(first), first);
+        Assert.True(PaymentReference.IsValid(second), second);
+    }
+
+    [Theory]
+    [InlineData("INV-20260042", "INV20260042")]
+    [InlineData("INV-ORDER7", "INVORDER7")]
+    [InlineData("539007547034", "539007547034")]
+    public void IdsThatMapOneToOneKeepTheirReadableReference(string invoiceId, string body)
+    {
+        Assert.EndsWith(body, PaymentReference.Create(invoiceId), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManyIdsOfOneShapeNeverShareAReference()
+    {
+        // Every spelling of two to four digits split by hyphens, as order ids of one batch might be.
+        var ids = Enumerable.Range(0, 10_000).SelectMany(n => new[] { $"INV-W{n}", $"INV-W{n / 10}-{n % 10}", $"INV-W{n / 100}-{n % 100}", $"INV-w{n}" }).Distinct().ToList();
+
+        var references = ids.Select(PaymentReference.Create).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(ids.Count, references.Count);
     }
 
     [Fact]
