@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using O2C.Api.BankStatements;
 using O2C.Api.Cases;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
@@ -30,6 +31,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
+        builder.AddBankStatements();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class ApiHostingExtensions
         app.MapOrderEndpoints();
         app.MapInvoiceEndpoints();
         app.MapPaymentEndpoints();
+        app.MapBankStatementEndpoints();
         app.MapCaseEndpoints();
         app.MapMessageEndpoints();
         app.MapReportEndpoints();
