@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using O2C.CashApplication.Camt;
@@ -24,12 +25,16 @@ public sealed class StatementImporter(
     /// <summary>Imports the document; throws <see cref="CamtFormatException"/> when it is no readable camt.053, before booking anything.</summary>
     public async Task<ImportSummary> ImportAsync(Stream document, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var scan = StatementScan.Read(document);
+        var scanned = Stopwatch.GetElapsedTime(started);
         var imported = await store.ImportedStatementsAsync(scan.StatementKeys, cancellationToken);
         var stored = await store.StoredEntriesAsync(scan.EntryKeys, cancellationToken);
         var booked = await store.BookedPaymentsAsync(scan.PaymentIdsInDocument, cancellationToken);
         var snapshot = scan.EntryKeys.All(stored.ContainsKey) ? new MatchingSnapshot([], []) : await store.SnapshotAsync(cancellationToken);
 
+        var lookedUp = Stopwatch.GetElapsedTime(started);
+        var recording = TimeSpan.Zero;
         var statements = new List<StatementResult>();
         var entries = new List<EntryResult>();
         using var run = new ImportRun(snapshot, stored, booked, grains, clock, options.Value);
@@ -53,6 +58,7 @@ public sealed class StatementImporter(
                     break;
                 case StatementClosed closed:
                     var results = await Task.WhenAll(pending.Select(p => p.Result));
+                    var recordingFrom = Stopwatch.GetTimestamp();
                     await store.RecordEntriesAsync([.. results.Where((_, i) => pending[i].New)], cancellationToken);
                     var result = Summarise(header!, closed, results, imported.Contains(closed.Key.Value));
                     if (!result.Duplicate)
@@ -60,6 +66,7 @@ public sealed class StatementImporter(
                         await store.RecordStatementAsync(result, header!.MessageId, cancellationToken);
                     }
 
+                    recording += Stopwatch.GetElapsedTime(recordingFrom);
                     statements.Add(result);
                     entries.AddRange(results);
                     break;
@@ -67,9 +74,12 @@ public sealed class StatementImporter(
         }
 
         var summary = ImportSummary.Of(statements, entries);
+        var total = Stopwatch.GetElapsedTime(started);
         logger.LogInformation(
-            "Imported {Statements} bank statement(s), {Entries} entries: {Matched} matched, {PartlyMatched} partly, {Unmatched} unmatched, {Unreadable} unreadable, {Duplicates} duplicates",
-            summary.Statements, summary.Entries, summary.Matched, summary.PartlyMatched, summary.Unmatched, summary.Unreadable, summary.DuplicateEntries);
+            "Imported {Statements} bank statement(s), {Entries} entries: {Matched} matched, {PartlyMatched} partly, {Unmatched} unmatched, {Unreadable} unreadable, {Duplicates} duplicates " +
+            "in {TotalMs:0} ms (pass 1 {ScanMs:0} ms, look-ups and snapshot {LookupMs:0} ms, matching and booking {MatchMs:0} ms, recording {RecordMs:0} ms)",
+            summary.Statements, summary.Entries, summary.Matched, summary.PartlyMatched, summary.Unmatched, summary.Unreadable, summary.DuplicateEntries,
+            total.TotalMilliseconds, scanned.TotalMilliseconds, (lookedUp - scanned).TotalMilliseconds, (total - lookedUp - recording).TotalMilliseconds, recording.TotalMilliseconds);
         return summary;
     }
 
