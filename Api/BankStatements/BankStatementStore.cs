@@ -7,7 +7,7 @@ using O2C.Storage;
 namespace O2C.Api.BankStatements;
 
 /// <summary>
-/// The import's tables (<c>bank_statements</c>, <c>bank_entries</c>, migration 0013) and what it reads to match: open
+/// The import's tables (<c>bank_statements</c>, <c>bank_entries</c>, migration 0015) and what it reads to match: open
 /// invoices and known payers. Look-ups take a whole document's keys at once (<c>= ANY($1)</c>), never one query per entry.
 /// </summary>
 public sealed class BankStatementStore(NpgsqlDataSource dataSource)
