@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using O2C.Api.Cases;
+using O2C.Api.BankStatements;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
 using O2C.Api.Errors;
@@ -37,6 +38,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
+        builder.AddBankStatements();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class ApiHostingExtensions
         app.MapOrderEndpoints();
         app.MapInvoiceEndpoints();
         app.MapPaymentEndpoints();
+        app.MapBankStatementEndpoints();
         app.MapCaseEndpoints();
         app.MapMessageEndpoints();
         app.MapReportEndpoints();

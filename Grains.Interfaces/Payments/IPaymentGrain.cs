@@ -6,4 +6,10 @@ namespace O2C.Grains.Interfaces.Payments;
 public interface IPaymentGrain : IGrainWithStringKey
 {
     [Alias("receive")] Task<PaymentResult> Receive(ReceivePayment payment);
+
+    /// <summary>
+    /// Applies a bank statement credit as matched (issue 16); the first call decides, any later one gets that result
+    /// with <see cref="PaymentResult.Duplicate"/>, whatever it carries (a re-import may match differently).
+    /// </summary>
+    [Alias("receive-from-statement")] Task<PaymentResult> ReceiveFromStatement(StatementPayment payment);
 }
