@@ -14,7 +14,8 @@ public static class BankStatementEndpoints
     public static RouteGroupBuilder MapBankStatementEndpoints(this IEndpointRouteBuilder app)
     {
         var statements = app.MapGroup("/v1/bank-statements").WithTags("BankStatements");
-        statements.MapPost("/", ImportAsync);
+        // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check.
+        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml");
         statements.MapGet("/unmatched", UnmatchedAsync);
         statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync);
         return statements;

@@ -93,13 +93,13 @@ public static class ManualAllocation
         var shares = new List<InvoiceShare>();
         foreach (var (item, path) in items ?? [])
         {
-            if (JsonFields.For(item, path, body.Errors) is not { } fields)
+            if (JsonFields.For(item, path, body.Errors, body.Limits) is not { } fields)
             {
                 continue;
             }
 
             var invoiceId = fields.Id("invoiceId");
-            var amount = fields.Number("amount", required: true, 0, 1_000_000_000_000m, 2, minExclusive: true);
+            var amount = fields.Number("amount", required: true, 0, Amounts.Max, 2, minExclusive: true);
             if (invoiceId is not null && amount is not null)
             {
                 shares.Add(new InvoiceShare(invoiceId, amount.Value));

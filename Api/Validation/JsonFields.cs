@@ -16,6 +16,9 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
 
     public string Path(string name) => path.Length == 0 ? name : $"{path}.{name}";
 
+    /// <summary>The limits this body is checked against, for the objects nested in it.</summary>
+    public RequestValidationOptions Limits => limits;
+
     public static JsonFields? For(JsonElement element, string path, FieldErrors errors, RequestValidationOptions limits)
     {
         if (element.ValueKind == JsonValueKind.Object)
