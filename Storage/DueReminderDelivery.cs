@@ -189,13 +189,14 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     {
         await ReleaseLeasesOfDeadSilosAsync(stopping);
         var next = await NextDueAsync(stopping);
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var waits = new List<Task> { Task.Delay(_options.PollInterval, wake.Token) };
         if (next is { } due && due <= now)
         {
             // Fell due since the claim (a handler moved its reminder to now): claim again at once.
             return;
         }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var waits = new List<Task> { Task.Delay(_options.PollInterval, wake.Token) };
 
         if (_clock.Mode == ClockMode.Manual)
         {

@@ -157,7 +157,8 @@ public sealed class DashboardEndpointTests(PostgresFixture postgres)
         var view = await Eventually.Until(
             () => Get<ClusterView>(cluster, "cluster"),
             v => v.Alive == 1 && v.Silos.Single(s => s.Status == "alive").MemoryBytes > 0,
-            "this silo active with its runtime statistics");
+            "this silo active with its runtime statistics",
+            seconds: 15);
 
         Assert.Equal(clusterId, view.ClusterId);
         Assert.Equal(1, view.Dead);
@@ -196,7 +197,8 @@ public sealed class DashboardEndpointTests(PostgresFixture postgres)
         var history = await Eventually.Until(
             () => Get<HistoryView>(cluster, "history"),
             h => h.Points.Sum(p => p.Orders) >= 4,
-            "the sampler to take the four orders into its points");
+            "the sampler to take the four orders into its points",
+            seconds: 15);
 
         Assert.Equal(1, history.IntervalSeconds);
         Assert.Equal(600, history.CapacitySeconds);

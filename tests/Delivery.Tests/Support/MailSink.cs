@@ -5,6 +5,7 @@ using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using O2C.Tests.Support;
 
 namespace O2C.Delivery.Tests.Support;
 

@@ -1,9 +1,11 @@
-namespace O2C.Delivery.Tests.Support;
+using Xunit;
+
+namespace O2C.Tests.Support;
 
 /// <summary>
-/// Waits for what the dispatcher does on its own wall-clock polls (business time is still driven
-/// by the manual clock). Asserts nothing about how long it took; fails with <paramref name="what"/>
-/// and the last value seen when it never happens.
+/// Waits for what a silo does on its own wall-clock loops (the dashboard's sampler, the message
+/// dispatcher's polls); business time is still driven by the manual clock. Asserts nothing about
+/// how long it took; fails with <paramref name="what"/> and the last value seen when it never happens.
 /// </summary>
 public static class Eventually
 {
