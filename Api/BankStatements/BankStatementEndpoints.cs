@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.CashApplication.Camt;
+using O2C.Api.Auth;
 
 namespace O2C.Api.BankStatements;
 
@@ -15,9 +16,9 @@ public static class BankStatementEndpoints
     {
         var statements = app.MapGroup("/v1/bank-statements").WithTags("BankStatements");
         // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check.
-        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml");
-        statements.MapGet("/unmatched", UnmatchedAsync);
-        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync);
+        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml").RequireAuthorization(ApiRoles.IngestPolicy);
+        statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
+        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
         return statements;
     }
 

@@ -8,6 +8,7 @@ using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Cases;
 
@@ -15,7 +16,7 @@ public static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/v1/cases").WithTags("Cases");
+        var cases = app.MapGroup("/v1/cases").WithTags("Cases").RequireAuthorization(ApiRoles.CollectorPolicy);
         cases.MapGet("/", ListAsync);
         cases.MapGet("/{caseId}", GetAsync);
         cases.MapPost("/{caseId}/notes", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Clock;
 
@@ -13,8 +14,9 @@ public static class ClockEndpoints
     public static RouteGroupBuilder MapClockEndpoints(this IEndpointRouteBuilder app)
     {
         var clock = app.MapGroup("/v1/clock").WithTags("Clock");
-        clock.MapGet("/", (BusinessClock businessClock) => TypedResults.Ok(new ClockView(businessClock.GetUtcNow(), businessClock.Mode, businessClock.Speed)));
-        clock.MapPost("/advance", AdvanceAsync);
+        clock.MapGet("/", (BusinessClock businessClock) => TypedResults.Ok(new ClockView(businessClock.GetUtcNow(), businessClock.Mode, businessClock.Speed)))
+            .RequireAuthorization(ApiRoles.ReportsPolicy);
+        clock.MapPost("/advance", AdvanceAsync).RequireAuthorization(ApiRoles.OperatorPolicy);
         return clock;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Customers;
 
@@ -24,8 +25,8 @@ public static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("/v1/customers").WithTags("Customers");
-        customers.MapPut("/{customerId}", PutAsync);
-        customers.MapGet("/{customerId}", GetAsync);
+        customers.MapPut("/{customerId}", PutAsync).RequireAuthorization(ApiRoles.IngestPolicy);
+        customers.MapGet("/{customerId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
         return customers;
     }
 

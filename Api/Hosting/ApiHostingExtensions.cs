@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using O2C.Api.Auth;
 using O2C.Api.Cases;
 using O2C.Api.BankStatements;
 using O2C.Api.Clock;
@@ -34,6 +35,7 @@ public static class ApiHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        builder.AddO2CAuth();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<OrderLookup>();
@@ -47,8 +49,14 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        // After the exception handler, so a key look-up during an outage is a 503, and before the
+        // content-type rule, so a caller without a key learns only that it needs one.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseJsonWritesOnly();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapSignIn();
+        app.MapApiKeyEndpoints();
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();
         app.MapInvoiceEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Invoices;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Invoices;
 
@@ -19,7 +20,7 @@ public static class InvoiceEndpoints
 
     public static RouteGroupBuilder MapInvoiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var invoices = app.MapGroup("/v1/invoices").WithTags("Invoices");
+        var invoices = app.MapGroup("/v1/invoices").WithTags("Invoices").RequireAuthorization(ApiRoles.CollectorPolicy);
         invoices.MapGet("/{invoiceId}", GetAsync);
         invoices.MapGet("/", ListAsync);
         return invoices;

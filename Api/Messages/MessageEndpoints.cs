@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Messages;
 
@@ -19,7 +20,7 @@ public static class MessageEndpoints
 
     public static RouteGroupBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
     {
-        var messages = app.MapGroup("/v1/messages").WithTags("Messages");
+        var messages = app.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(ApiRoles.CollectorPolicy);
         messages.MapGet("/", ListAsync);
         return messages;
     }

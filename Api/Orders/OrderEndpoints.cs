@@ -8,6 +8,7 @@ using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Orders;
 
@@ -25,10 +26,10 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/v1/orders").WithTags("Orders");
-        orders.MapPost("/", PlaceAsync);
-        orders.MapPost("/batch", PlaceBatchAsync);
-        orders.MapGet("/{orderId}", GetAsync);
-        orders.MapPost("/{orderId}/release", ReleaseAsync);
+        orders.MapPost("/", PlaceAsync).RequireAuthorization(ApiRoles.IngestPolicy);
+        orders.MapPost("/batch", PlaceBatchAsync).RequireAuthorization(ApiRoles.IngestPolicy);
+        orders.MapGet("/{orderId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
+        orders.MapPost("/{orderId}/release", ReleaseAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
         return orders;
     }
 

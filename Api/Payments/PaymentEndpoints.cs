@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Payments;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Payments;
 
@@ -20,9 +21,9 @@ public static class PaymentEndpoints
     public static RouteGroupBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
         var payments = app.MapGroup("/v1/payments").WithTags("Payments");
-        payments.MapPost("/", ReceiveAsync);
-        payments.MapGet("/{paymentId}", GetAsync);
-        payments.MapGet("/", ListAsync);
+        payments.MapPost("/", ReceiveAsync).RequireAuthorization(ApiRoles.IngestPolicy);
+        payments.MapGet("/{paymentId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
+        payments.MapGet("/", ListAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
         return payments;
     }
 
