@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Auth;
 
@@ -14,7 +15,7 @@ public static class ApiKeyEndpoints
         keys.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
             .WithSummary("Creates a key of one role; the answer is the only time the key is shown.")
-            .Accepts<NewApiKey>("application/json")
+            .ReadsJson<NewApiKey>()
             .Produces<CreatedApiKey>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         keys.MapGet("/", ListAsync)

@@ -7,6 +7,7 @@ using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.CashApplication.Camt;
 using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.BankStatements;
 
@@ -16,8 +17,10 @@ public static class BankStatementEndpoints
     {
         var statements = app.MapGroup("/v1/bank-statements").WithTags("BankStatements");
         // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check.
-        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml").RequireAuthorization(ApiRoles.IngestPolicy);
-        statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
+        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml").RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("ImportBankStatement").Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
+        statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("ListUnmatchedEntries").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
         return statements;
     }

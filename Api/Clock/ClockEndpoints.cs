@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
 using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Clock;
 
@@ -15,8 +16,10 @@ public static class ClockEndpoints
     {
         var clock = app.MapGroup("/v1/clock").WithTags("Clock");
         clock.MapGet("/", (BusinessClock businessClock) => TypedResults.Ok(new ClockView(businessClock.GetUtcNow(), businessClock.Mode, businessClock.Speed)))
-            .RequireAuthorization(ApiRoles.ReportsPolicy);
-        clock.MapPost("/advance", AdvanceAsync).RequireAuthorization(ApiRoles.OperatorPolicy);
+            .RequireAuthorization(ApiRoles.ReportsPolicy).WithName("GetClock");
+        clock.MapPost("/advance", AdvanceAsync).RequireAuthorization(ApiRoles.OperatorPolicy)
+            .WithName("AdvanceClock").ReadsJson<ClockAdvanceRequest>().Produces<ClockAdvance>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return clock;
     }
 

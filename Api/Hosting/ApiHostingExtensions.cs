@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using O2C.Api.Audit;
 using O2C.Api.Auth;
 using O2C.Api.Cases;
 using O2C.Api.BankStatements;
@@ -12,7 +14,9 @@ using O2C.Api.Clock;
 using O2C.Api.Customers;
 using O2C.Api.Errors;
 using O2C.Api.Invoices;
+using O2C.Api.Limits;
 using O2C.Api.Messages;
+using O2C.Api.OpenApi;
 using O2C.Api.Orders;
 using O2C.Api.Payments;
 using O2C.Api.Queries;
@@ -36,8 +40,10 @@ public static class ApiHostingExtensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.AddO2CAuth();
-        builder.Services.AddOpenApi();
+        builder.AddO2CRateLimiting();
+        builder.Services.AddO2COpenApi();
         builder.Services.AddSingleton<JsonQueries>();
+        builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.AddBankStatements();
@@ -52,11 +58,14 @@ public static class ApiHostingExtensions
         // After the exception handler, so a key look-up during an outage is a 503, and before the
         // content-type rule, so a caller without a key learns only that it needs one.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseJsonWritesOnly();
         app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapSignIn();
         app.MapApiKeyEndpoints();
+        app.MapAuditEndpoints();
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();
         app.MapInvoiceEndpoints();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Messages;
 
@@ -21,7 +22,7 @@ public static class MessageEndpoints
     public static RouteGroupBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(ApiRoles.CollectorPolicy);
-        messages.MapGet("/", ListAsync);
+        messages.MapGet("/", ListAsync).WithName("ListMessages").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         return messages;
     }
 

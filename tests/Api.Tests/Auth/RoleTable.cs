@@ -57,9 +57,10 @@ internal static class RoleTable
         ["GET /dashboard/dashboard.css"] = [Anonymous],
     };
 
-    /// <summary>The Orleans Dashboard's own routes (its page, assets and data): operators.</summary>
+    /// <summary>The Orleans Dashboard's own routes (its page, assets and data): operators; Scalar's API reference pages at /docs: anyone.</summary>
     public static string[] For(string method, string pattern) =>
         Expected.TryGetValue($"{method} {pattern}", out var roles) ? roles
         : pattern.StartsWith("/orleans", StringComparison.OrdinalIgnoreCase) ? ["operator"]
+        : pattern.StartsWith("/docs", StringComparison.OrdinalIgnoreCase) ? [Anonymous]
         : [];
 }
