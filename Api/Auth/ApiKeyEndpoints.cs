@@ -24,6 +24,7 @@ public static class ApiKeyEndpoints
         keys.MapDelete("/{keyId}", RevokeAsync)
             .WithName("RevokeApiKey")
             .WithSummary("Revokes a key: refused at once on this silo, within O2C:Auth:KeyCacheTime on the others.")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return keys;
     }

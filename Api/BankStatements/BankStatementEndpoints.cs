@@ -21,7 +21,8 @@ public static class BankStatementEndpoints
             .WithName("ImportBankStatement").Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
         statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
             .WithName("ListUnmatchedEntries").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
-        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy);
+        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("AllocateEntry").ReadsJson<ManualAllocation.Allocation>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return statements;
     }
 
