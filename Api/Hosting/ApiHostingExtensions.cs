@@ -41,6 +41,7 @@ public static class ApiHostingExtensions
         });
         builder.AddO2CAuth();
         builder.AddO2CRateLimiting();
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddO2COpenApi();
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<ChainVerifier>();
@@ -53,6 +54,8 @@ public static class ApiHostingExtensions
     /// <summary>Error handling, OpenAPI at /openapi/v1.json and every v1 endpoint group.</summary>
     public static WebApplication MapO2CApi(this WebApplication app)
     {
+        // Strict-Transport-Security on HTTPS answers only (an HTTPS endpoint is Kestrel configuration; README, Security).
+        app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         // After the exception handler, so a key look-up during an outage is a 503, and before the

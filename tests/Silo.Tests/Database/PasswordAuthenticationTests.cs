@@ -28,6 +28,9 @@ public sealed class PasswordAuthenticationTests
         }
 
         var file = Path.Combine(folder.Path, PasswordAuthentication.PasswordFileName);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
     }
 }
