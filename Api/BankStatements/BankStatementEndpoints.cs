@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.CashApplication.Camt;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.BankStatements;
 
@@ -15,9 +17,12 @@ public static class BankStatementEndpoints
     {
         var statements = app.MapGroup("/v1/bank-statements").WithTags("BankStatements");
         // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check.
-        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml");
-        statements.MapGet("/unmatched", UnmatchedAsync);
-        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync);
+        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml").RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("ImportBankStatement").Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
+        statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("ListUnmatchedEntries").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
+        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("AllocateEntry").ReadsJson<ManualAllocation.Allocation>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return statements;
     }
 

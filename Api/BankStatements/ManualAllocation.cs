@@ -109,5 +109,8 @@ public static class ManualAllocation
         return body.Errors.Any ? null : shares;
     }
 
-    private sealed record InvoiceShare(string InvoiceId, decimal Amount);
+    public sealed record InvoiceShare(string InvoiceId, decimal Amount);
+
+    /// <summary>The body, for the OpenAPI document: the invoices the entry's money goes to.</summary>
+    public sealed record Allocation(IReadOnlyList<InvoiceShare> Invoices);
 }

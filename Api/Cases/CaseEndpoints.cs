@@ -8,6 +8,8 @@ using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Cases;
 
@@ -15,18 +17,22 @@ public static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/v1/cases").WithTags("Cases");
-        cases.MapGet("/", ListAsync);
-        cases.MapGet("/{caseId}", GetAsync);
+        var cases = app.MapGroup("/v1/cases").WithTags("Cases").RequireAuthorization(ApiRoles.CollectorPolicy);
+        cases.MapGet("/", ListAsync).WithName("ListCases").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
+        cases.MapGet("/{caseId}", GetAsync).WithName("GetCase").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/notes", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
-            ActAsync(caseId, request, CaseActions.ParseNote, (grain, note) => grain.AddNote(note.Text), grains, queries, ct));
+            ActAsync(caseId, request, CaseActions.ParseNote, (grain, note) => grain.AddNote(note.Text), grains, queries, ct))
+            .WithName("AddCaseNote").ReadsJson<CaseActions.Note>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/promise", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, BusinessClock clock, CancellationToken ct) =>
             ActAsync(caseId, request, body => CaseActions.ParsePromise(body) is { } promise && NotInPast(promise, body, clock) ? promise : null,
-                (grain, promise) => grain.PromiseToPay(promise.Amount, promise.Date), grains, queries, ct));
+                (grain, promise) => grain.PromiseToPay(promise.Amount, promise.Date), grains, queries, ct))
+            .WithName("PromiseToPay").ReadsJson<CaseActions.Promise>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/dispute", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
-            DisputeAsync(caseId, request, dispute: true, grains, queries, ct));
+            DisputeAsync(caseId, request, dispute: true, grains, queries, ct))
+            .WithName("DisputeInvoice").ReadsJson<CaseActions.InvoiceReason>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/resolve-dispute", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
-            DisputeAsync(caseId, request, dispute: false, grains, queries, ct));
+            DisputeAsync(caseId, request, dispute: false, grains, queries, ct))
+            .WithName("ResolveDispute").ReadsJson<CaseActions.InvoiceReason>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/escalate", (string caseId, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             ApplyAsync(caseId, grain => grain.Escalate(), grains, queries, ct));
         return cases;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Clock;
 
@@ -13,8 +15,11 @@ public static class ClockEndpoints
     public static RouteGroupBuilder MapClockEndpoints(this IEndpointRouteBuilder app)
     {
         var clock = app.MapGroup("/v1/clock").WithTags("Clock");
-        clock.MapGet("/", (BusinessClock businessClock) => TypedResults.Ok(new ClockView(businessClock.GetUtcNow(), businessClock.Mode, businessClock.Speed)));
-        clock.MapPost("/advance", AdvanceAsync);
+        clock.MapGet("/", (BusinessClock businessClock) => TypedResults.Ok(new ClockView(businessClock.GetUtcNow(), businessClock.Mode, businessClock.Speed)))
+            .RequireAuthorization(ApiRoles.ReportsPolicy).WithName("GetClock");
+        clock.MapPost("/advance", AdvanceAsync).RequireAuthorization(ApiRoles.OperatorPolicy)
+            .WithName("AdvanceClock").ReadsJson<ClockAdvanceRequest>().Produces<ClockAdvance>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return clock;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Customers;
 
@@ -24,8 +26,10 @@ public static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("/v1/customers").WithTags("Customers");
-        customers.MapPut("/{customerId}", PutAsync);
-        customers.MapGet("/{customerId}", GetAsync);
+        customers.MapPut("/{customerId}", PutAsync).RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("PutCustomer").ReadsJson<CustomerProfile>().Produces(StatusCodes.Status200OK, contentType: "application/json");
+        customers.MapGet("/{customerId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("GetCustomer").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         return customers;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Dashboard;
 
@@ -30,16 +31,18 @@ public static class DashboardExtensions
     /// <summary>The JSON endpoints under <c>/v1/dashboard</c> and the page at <c>/dashboard</c>.</summary>
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/dashboard").WithTags("Dashboard");
+        var api = app.MapGroup("/v1/dashboard").WithTags("Dashboard").RequireAuthorization(ApiRoles.OperatorPolicy);
         api.MapGet("/cluster", DashboardEndpoints.GetCluster);
         api.MapGet("/grains", DashboardEndpoints.GetGrains);
         api.MapGet("/reminders", DashboardEndpoints.GetReminders);
         api.MapGet("/business", DashboardEndpoints.GetBusiness);
         api.MapGet("/history", DashboardEndpoints.GetHistory);
 
-        app.MapGet("/dashboard", () => DashboardAssets.Serve("dashboard.html", "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/dashboard/dashboard.js", () => DashboardAssets.Serve("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/dashboard/dashboard.css", () => DashboardAssets.Serve("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/dashboard", () => DashboardAssets.Serve("dashboard.html", "text/html; charset=utf-8")).ExcludeFromDescription().RequireAuthorization(ApiRoles.OperatorPolicy);
+
+        // Script and style carry no data; the sign-in page uses the style too.
+        app.MapGet("/dashboard/dashboard.js", () => DashboardAssets.Serve("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/dashboard/dashboard.css", () => DashboardAssets.Serve("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

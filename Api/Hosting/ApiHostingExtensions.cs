@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using O2C.Api.Audit;
+using O2C.Api.Auth;
 using O2C.Api.Cases;
 using O2C.Api.BankStatements;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
 using O2C.Api.Errors;
 using O2C.Api.Invoices;
+using O2C.Api.Limits;
 using O2C.Api.Messages;
+using O2C.Api.OpenApi;
 using O2C.Api.Orders;
 using O2C.Api.Payments;
 using O2C.Api.Queries;
@@ -34,8 +39,12 @@ public static class ApiHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        builder.Services.AddOpenApi();
+        builder.AddO2CAuth();
+        builder.AddO2CRateLimiting();
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddO2COpenApi();
         builder.Services.AddSingleton<JsonQueries>();
+        builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.AddBankStatements();
@@ -45,10 +54,21 @@ public static class ApiHostingExtensions
     /// <summary>Error handling, OpenAPI at /openapi/v1.json and every v1 endpoint group.</summary>
     public static WebApplication MapO2CApi(this WebApplication app)
     {
+        // Strict-Transport-Security on HTTPS answers only (an HTTPS endpoint is Kestrel configuration; README, Security).
+        app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        // After the exception handler, so a key look-up during an outage is a 503, and before the
+        // content-type rule, so a caller without a key learns only that it needs one.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseJsonWritesOnly();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapSignIn();
+        app.MapApiKeyEndpoints();
+        app.MapAuditEndpoints();
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();
         app.MapInvoiceEndpoints();

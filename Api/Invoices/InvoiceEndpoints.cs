@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Invoices;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Invoices;
 
@@ -19,9 +21,9 @@ public static class InvoiceEndpoints
 
     public static RouteGroupBuilder MapInvoiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var invoices = app.MapGroup("/v1/invoices").WithTags("Invoices");
-        invoices.MapGet("/{invoiceId}", GetAsync);
-        invoices.MapGet("/", ListAsync);
+        var invoices = app.MapGroup("/v1/invoices").WithTags("Invoices").RequireAuthorization(ApiRoles.CollectorPolicy);
+        invoices.MapGet("/{invoiceId}", GetAsync).WithName("GetInvoice").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapGet("/", ListAsync).WithName("ListInvoices").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         return invoices;
     }
 

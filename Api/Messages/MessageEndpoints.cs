@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Messages;
 
@@ -19,8 +21,8 @@ public static class MessageEndpoints
 
     public static RouteGroupBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
     {
-        var messages = app.MapGroup("/v1/messages").WithTags("Messages");
-        messages.MapGet("/", ListAsync);
+        var messages = app.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(ApiRoles.CollectorPolicy);
+        messages.MapGet("/", ListAsync).WithName("ListMessages").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         return messages;
     }
 

@@ -8,6 +8,8 @@ using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Orders;
 
@@ -25,10 +27,16 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/v1/orders").WithTags("Orders");
-        orders.MapPost("/", PlaceAsync);
-        orders.MapPost("/batch", PlaceBatchAsync);
-        orders.MapGet("/{orderId}", GetAsync);
-        orders.MapPost("/{orderId}/release", ReleaseAsync);
+        orders.MapPost("/", PlaceAsync).RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("PlaceOrder").ReadsJson<PlaceOrder>()
+            .Produces<OrderView>(StatusCodes.Status201Created).Produces<OrderView>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapPost("/batch", PlaceBatchAsync).RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("PlaceOrders").ReadsJson<OrderBatch>().Produces<OrderBatchResult>(StatusCodes.Status200OK).ProducesValidationProblem();
+        orders.MapGet("/{orderId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("GetOrder").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapPost("/{orderId}/release", ReleaseAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("ReleaseOrder").Produces<OrderView>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return orders;
     }
 

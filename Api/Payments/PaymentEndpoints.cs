@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
 using O2C.Api.Validation;
 using O2C.Grains.Interfaces.Payments;
+using O2C.Api.Auth;
+using O2C.Api.OpenApi;
 
 namespace O2C.Api.Payments;
 
@@ -20,9 +22,14 @@ public static class PaymentEndpoints
     public static RouteGroupBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
         var payments = app.MapGroup("/v1/payments").WithTags("Payments");
-        payments.MapPost("/", ReceiveAsync);
-        payments.MapGet("/{paymentId}", GetAsync);
-        payments.MapGet("/", ListAsync);
+        payments.MapPost("/", ReceiveAsync).RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("ReceivePayment").ReadsJson<ReceivePayment>()
+            .Produces<PaymentResult>(StatusCodes.Status201Created).Produces<PaymentResult>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapGet("/{paymentId}", GetAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("GetPayment").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        payments.MapGet("/", ListAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("ListPayments").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         return payments;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using O2C.Api.Queries;
+using O2C.Api.Auth;
 
 namespace O2C.Api.Reports;
 
@@ -32,7 +33,7 @@ public static class ReportEndpoints
 
     public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/v1/reports").WithTags("Reports");
+        var reports = app.MapGroup("/v1/reports").WithTags("Reports").RequireAuthorization(ApiRoles.ReportsPolicy);
         reports.MapGet("/aging", async (BusinessClock clock, JsonQueries queries, CancellationToken ct) =>
         {
             var today = Today(clock);

@@ -46,10 +46,20 @@ public static partial class DatabaseHostingExtensions
 
         var database = new DatabaseInfo(Tuned(connectionString, options.MaxPoolSize), embedded);
         services.AddSingleton(database);
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString)
+        services.AddSingleton(sp => new OwnerDataSource(new NpgsqlDataSourceBuilder(database.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
-        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+            .Build()));
+
+        // The application connects as its least-privileged role (O2C:Database:LeastPrivilege), set up
+        // here, when first needed; tables the migrations create later get its grants by default privileges.
+        services.AddSingleton(sp =>
+        {
+            var connection = options.LeastPrivilege
+                ? AppRole.PrepareAsync(database.ConnectionString, sp.GetRequiredService<ILogger<OwnerDataSource>>()).GetAwaiter().GetResult() ?? database.ConnectionString
+                : database.ConnectionString;
+            return new NpgsqlDataSourceBuilder(connection).UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build();
+        });
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<OwnerDataSource>().DataSource, sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.AddHostedService<SchemaMigrationHostedService>();
 
         // Npgsql logs every command at Information; keep that out of normal logs unless configured.
@@ -69,8 +79,9 @@ public static partial class DatabaseHostingExtensions
     /// </summary>
     public static WebApplication MapO2CHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Probes (load balancers, orchestrators) have no key; the answers say nothing about the data.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 

@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply the embedded SQL migrations at start (before the other hosted services).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Connect the application as the least-privileged role <c>&lt;database&gt;_app</c> (no UPDATE, DELETE
+    /// or TRUNCATE of <c>grain_events</c>, no DDL); the connection string's user runs only the migrations.
+    /// </summary>
+    public bool LeastPrivilege { get; set; } = true;
+
     /// <summary>Npgsql pool size, used when the connection string does not set one.</summary>
     public int MaxPoolSize { get; set; } = 100;
 }

@@ -22,7 +22,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private int _stopped;
 
-    private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDirectory, PostgresProcess tools, int port, bool ownsServer)
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDirectory, PostgresProcess tools, int port, bool ownsServer, string password)
     {
         _tools = tools;
         _timeout = options.Timeout;
@@ -33,8 +33,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Port = port;
         OwnsServer = ownsServer;
         Database = options.Database;
-        ConnectionString = BuildConnectionString(port, options.Database);
-        AdminConnectionString = BuildConnectionString(port, "postgres");
+        ConnectionString = BuildConnectionString(port, options.Database, password);
+        AdminConnectionString = BuildConnectionString(port, "postgres", password);
     }
 
     /// <summary>Folder holding pg_ctl, initdb and postgres.</summary>
@@ -53,7 +53,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public string Database { get; }
 
-    /// <summary>Connection string for <see cref="Database"/> as superuser <c>postgres</c> over TCP on 127.0.0.1 (trust auth).</summary>
+    /// <summary>Connection string for <see cref="Database"/> as superuser <c>postgres</c> over TCP on 127.0.0.1 (SCRAM-SHA-256, with the password of <see cref="PasswordAuthentication"/>).</summary>
     public string ConnectionString { get; }
 
     /// <summary>Connection string for the <c>postgres</c> maintenance database (to create or drop databases).</summary>
@@ -92,12 +92,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (status.ExitCode == 0 && ReadRunningPort(cluster) is { } runningPort)
             {
                 await tools.AppendLogAsync($"reusing the server already running on {cluster} (port {runningPort}); it is left running on dispose");
-                server = new EmbeddedPostgres(options, binDirectory, tools, runningPort, ownsServer: false);
+                server = new EmbeddedPostgres(options, binDirectory, tools, runningPort, ownsServer: false,
+                    await PasswordAuthentication.EnsureAsync(root, cluster, runningPort, cancellationToken));
             }
             else
             {
                 var port = await StartServerAsync(options, cluster, root, logFile, tools, cancellationToken);
-                server = new EmbeddedPostgres(options, binDirectory, tools, port, ownsServer: true);
+                server = new EmbeddedPostgres(options, binDirectory, tools, port, ownsServer: true,
+                    await PasswordAuthentication.EnsureAsync(root, cluster, port, cancellationToken));
             }
         }
 
@@ -300,12 +302,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static string BuildConnectionString(int port, string database) =>
+    private static string BuildConnectionString(int port, string database, string password) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
             Username = "postgres",
+            Password = password,
             Database = database,
         }.ConnectionString;
 

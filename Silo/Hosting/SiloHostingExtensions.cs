@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using O2C.Api.Auth;
 using O2C.Clock;
 using O2C.Storage;
 using Orleans.Configuration;
@@ -124,7 +125,8 @@ public static class SiloHostingExtensions
     /// <summary>The Orleans Dashboard at <c>/orleans/</c>.</summary>
     public static WebApplication MapO2CClusterDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: "/orleans");
+        // Operators only; a browser without a key is sent to /signin, whose cookie the dashboard's own requests carry.
+        app.MapOrleansDashboard(routePrefix: "/orleans").RequireAuthorization(ApiRoles.OperatorPolicy);
         return app;
     }
 

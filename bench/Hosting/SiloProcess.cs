@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using O2C.Bench.Load;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -51,6 +52,7 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__O2C"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["O2C__Auth__AdminKey"] = BenchHttp.ApiKey;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // Other silos (runs, tests) may be up on this machine: Orleans' own ports too.

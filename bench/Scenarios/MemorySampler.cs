@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using O2C.Bench.Hosting;
+using O2C.Bench.Load;
 
 namespace O2C.Bench.Scenarios;
 
@@ -19,7 +20,7 @@ public sealed class MemorySampler : IAsyncDisposable
     public MemorySampler(SiloProcess silo)
     {
         _silo = silo;
-        _http = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(10) };
+        _http = BenchHttp.WithKey(new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(10) });
         _loop = Task.Run(LoopAsync);
     }
 

@@ -120,7 +120,8 @@ public sealed class PostgresFixture : IAsyncLifetime
         {
             try
             {
-                await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                // The application's role of the database (Silo's AppRole) is the server's, not the database's.
+                await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE); DROP ROLE IF EXISTS \"{name}_app\"");
                 await drop.ExecuteNonQueryAsync();
             }
             catch (NpgsqlException)

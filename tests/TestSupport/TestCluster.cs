@@ -17,6 +17,9 @@ public sealed class TestCluster : IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The admin key every test silo accepts (<c>O2C:Auth:AdminKey</c>) and its clients send by default.</summary>
+    public const string AdminKey = "o2c_test-admin-key-not-a-secret";
+
     private readonly WebApplicationFactory<Program> _factory;
 
     private TestCluster(WebApplicationFactory<Program> factory, HttpClient client)
@@ -29,8 +32,22 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Another client of the same silo, for tests that need their own.</summary>
-    public HttpClient CreateClient() => _factory.CreateClient();
+    /// <summary>Another client of the same silo, for tests that need their own: with the admin key.</summary>
+    public HttpClient CreateClient() => CreateClient(AdminKey);
+
+    /// <summary>A client sending <paramref name="apiKey"/> as X-Api-Key, or no key at all when null.</summary>
+    public HttpClient CreateClient(string? apiKey) => WithKey(_factory.CreateClient(), apiKey);
+
+    /// <summary>Sends <paramref name="apiKey"/> (none when null) as X-Api-Key on every request of <paramref name="client"/>.</summary>
+    public static HttpClient WithKey(HttpClient client, string? apiKey = AdminKey)
+    {
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
@@ -55,6 +72,7 @@ public sealed class TestCluster : IAsyncDisposable
             ["O2C:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["O2C:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["O2C:Clock:PollInterval"] = "00:00:00.1",
+            ["O2C:Auth:AdminKey"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -70,13 +88,13 @@ public sealed class TestCluster : IAsyncDisposable
         });
         if (!onKestrel)
         {
-            return new TestCluster(factory, factory.CreateClient());
+            return new TestCluster(factory, WithKey(factory.CreateClient()));
         }
 
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestCluster(factory, new HttpClient { BaseAddress = new Uri(address) });
+        return new TestCluster(factory, WithKey(new HttpClient { BaseAddress = new Uri(address) }));
     }
 
     /// <summary>Advances the manual clock to <see cref="Epoch"/> plus <paramref name="days"/>, delivering every reminder on the way.</summary>

@@ -3,7 +3,11 @@
   'use strict';
 
   const REFRESH_MS = 1500;
-  const api = (path) => fetch('/v1/dashboard/' + path, { cache: 'no-store' }).then((r) => {
+  // The operator key from the sign-in page (sessionStorage: gone with the tab); without one the
+  // sign-in cookie still carries these reads. A 401 (revoked, or never signed in) goes back to sign-in.
+  const key = sessionStorage.getItem('o2c-key');
+  const api = (path) => fetch('/v1/dashboard/' + path, { cache: 'no-store', headers: key ? { 'X-Api-Key': key } : {} }).then((r) => {
+    if (r.status === 401) location.assign('/signin?returnUrl=' + encodeURIComponent(location.pathname));
     if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
     return r.json();
   });

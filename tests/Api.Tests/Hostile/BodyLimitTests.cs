@@ -32,7 +32,7 @@ public sealed class BodyLimitTests(PostgresFixture postgres, ITestOutputHelper o
         await tcp.ConnectAsync(address.Host, address.Port);
         var stream = tcp.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nX-Api-Key: {TestCluster.AdminKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
         var answer = ReadAnswerAsync(stream);
         var chunk = Chunk();
         long sent = 0;

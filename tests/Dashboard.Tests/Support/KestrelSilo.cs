@@ -41,6 +41,7 @@ public sealed class KestrelSilo : IAsyncDisposable
             web.UseSetting("O2C:Clock:Mode", "Manual");
             web.UseSetting("O2C:Clock:Start", TestCluster.Epoch.ToString("O"));
             web.UseSetting("O2C:Clock:PollInterval", "00:00:00.1");
+            web.UseSetting("O2C:Auth:AdminKey", TestCluster.AdminKey);
             // Other test assemblies run silos at the same time: Orleans' ports must be free ones.
             web.UseSetting("O2C:Cluster:SiloPort", FreePort());
             web.UseSetting("O2C:Cluster:GatewayPort", FreePort());
