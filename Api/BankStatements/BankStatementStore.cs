@@ -15,14 +15,6 @@ public sealed class BankStatementStore(NpgsqlDataSource dataSource)
 {
     private const int RowsPerInsert = 2_000;
 
-    private const string EntryColumns =
-        "payment_key, payment_id, entry_key, part, statement_key, entry_index, amount, currency, debtor_name, debtor_iban, status, result, payment, debtor_hint";
-
-    private const string IncomingColumns =
-        """
-        payment_key text, payment_id text, entry_key text, part int, statement_key text, entry_index int, amount numeric, currency text,
-        debtor_name text, debtor_iban text, status text, result jsonb, payment jsonb, debtor_hint text, booking_date date
-        """;
 
     public async Task<HashSet<string>> ImportedStatementsAsync(IReadOnlyList<string> statementKeys, CancellationToken cancellationToken)
     {
@@ -105,8 +97,9 @@ public sealed class BankStatementStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Records new results in one transaction: every payment in <c>bank_entries</c>, and each queued one also in
     /// <c>payments</c> (the one queue collectors work, with its candidates) and with what it was, for matching it again
-    /// later. A payment recorded already (a concurrent import of the same entry) keeps its first rows. The rows reach
-    /// PostgreSQL by binary COPY into a temporary table (COPY itself cannot skip a duplicate), then one INSERT each.
+    /// later. The rows go by binary COPY straight into both tables. COPY cannot skip a row recorded already, so when a
+    /// concurrent import of the same entries got there first (a unique violation), the transaction is rolled back and
+    /// redone through a temporary table, keeping the first rows of every payment.
     /// </summary>
     public async Task RecordEntriesAsync(
         IReadOnlyList<EntryResult> results, IReadOnlyDictionary<string, QueuedStatementPayment> queued, DateTimeOffset now, CancellationToken cancellationToken,
@@ -117,37 +110,54 @@ public sealed class BankStatementStore(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE incoming_entries ({IncomingColumns}) ON COMMIT DROP", cancellationToken);
-        var rows = results.Select(r => new IncomingEntry(r, queued.GetValueOrDefault(r.PaymentId)));
+        var rows = results.Select(r => new IncomingEntry(r, queued.GetValueOrDefault(r.PaymentId))).ToList();
         if (transport == EntryRowTransport.BinaryCopy)
         {
-            await EntryRows.CopyAsync(connection, "incoming_entries", rows, cancellationToken);
-        }
-        else
-        {
-            foreach (var chunk in rows.Chunk(RowsPerInsert))
+            try
             {
-                await EntryRows.InsertAsJsonAsync(connection, "incoming_entries", IncomingColumns, chunk, cancellationToken);
+                await InTransactionAsync(async connection =>
+                {
+                    await EntryRows.CopyAsync(connection, "bank_entries", rows, cancellationToken);
+                    await EntryRows.CopyQueuedPaymentsAsync(connection, rows, now, cancellationToken);
+                }, cancellationToken);
+                return;
+            }
+            catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                transport = EntryRowTransport.BinaryCopyThroughTemporaryTable;
             }
         }
 
-        await ExecuteAsync(connection,
-            $"INSERT INTO bank_entries ({EntryColumns}) SELECT {EntryColumns} FROM incoming_entries ON CONFLICT DO NOTHING", cancellationToken);
-        await ExecuteAsync(connection,
-            """
-            INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, payer_name, payer_iban, status, confidence, allocations,
-                unallocated, candidates, explanation, source, recorded_at)
-            SELECT payment_id, encode(sha256(convert_to(payment_key, 'UTF8')), 'hex'), amount, currency,
-                coalesce((booking_date::timestamp AT TIME ZONE 'UTC'), $1), debtor_name, debtor_iban, 'Unmatched', (result->>'confidence')::int, '[]',
-                amount, coalesce(result->'candidates', '[]'), result->>'explanation', 'statement', $1
-            FROM incoming_entries
-            WHERE status = 'Unmatched' AND amount IS NOT NULL AND currency IS NOT NULL
-            ON CONFLICT (payment_id) DO NOTHING
-            """,
-            cancellationToken, now);
-        await transaction.CommitAsync(cancellationToken);
+        await InTransactionAsync(async connection =>
+        {
+            if (transport == EntryRowTransport.BinaryCopyThroughTemporaryTable)
+            {
+                await ExecuteAsync(connection, $"CREATE TEMP TABLE incoming_entries ({EntryRows.ColumnTypes}) ON COMMIT DROP", cancellationToken);
+                await EntryRows.CopyAsync(connection, "incoming_entries", rows, cancellationToken);
+                await ExecuteAsync(connection,
+                    $"INSERT INTO bank_entries ({EntryRows.Columns}) SELECT {EntryRows.Columns} FROM incoming_entries ON CONFLICT DO NOTHING", cancellationToken);
+            }
+            else
+            {
+                foreach (var chunk in rows.Chunk(RowsPerInsert))
+                {
+                    await EntryRows.InsertAsJsonAsync(connection, chunk, cancellationToken);
+                }
+            }
+
+            await ExecuteAsync(connection,
+                """
+                INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, payer_name, payer_iban, status, confidence, allocations,
+                    unallocated, candidates, explanation, source, recorded_at)
+                SELECT payment_id, encode(sha256(convert_to(payment_key, 'UTF8')), 'hex'), amount, currency,
+                    coalesce(((result->>'bookingDate')::date::timestamp AT TIME ZONE 'UTC'), $1), debtor_name, debtor_iban, 'Unmatched',
+                    (result->>'confidence')::int, '[]', amount, coalesce(result->'candidates', '[]'), result->>'explanation', 'statement', $1
+                FROM bank_entries
+                WHERE payment_id = ANY($2) AND status = 'Unmatched' AND payment IS NOT NULL
+                ON CONFLICT (payment_id) DO NOTHING
+                """,
+                cancellationToken, now, rows.Where(r => r.Queued is not null).Select(r => r.Result.PaymentId).ToArray());
+        }, cancellationToken);
     }
 
     /// <summary>Marks a statement imported, after all its entries are recorded.</summary>
@@ -234,6 +244,14 @@ public sealed class BankStatementStore(NpgsqlDataSource dataSource)
         JsonSerializer.Deserialize<EntryResult>(json, RowJson.Options) ?? throw new InvalidOperationException("A bank entry's stored result is empty.");
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private async Task InTransactionAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(connection);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
