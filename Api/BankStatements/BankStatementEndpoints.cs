@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using O2C.Api.Queries;
-using O2C.Api.Validation;
 using O2C.CashApplication.Camt;
 using O2C.Api.Auth;
 using O2C.Api.OpenApi;
@@ -16,13 +14,22 @@ public static class BankStatementEndpoints
     public static RouteGroupBuilder MapBankStatementEndpoints(this IEndpointRouteBuilder app)
     {
         var statements = app.MapGroup("/v1/bank-statements").WithTags("BankStatements");
-        // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check.
-        statements.MapPost("/", ImportAsync).Accepts<Stream>("application/xml", "text/xml").RequireAuthorization(ApiRoles.IngestPolicy)
-            .WithName("ImportBankStatement").Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
-        statements.MapGet("/unmatched", UnmatchedAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
-            .WithName("ListUnmatchedEntries").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
-        statements.MapPost("/entries/{paymentId}/allocate", ManualAllocation.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
-            .WithName("AllocateEntry").ReadsJson<ManualAllocation.Allocation>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // Declared so the JSON-only rule for writes (JsonWritesOnly) leaves this XML upload to its own check, and so
+        // OpenAPI documents the body: a camt.053 document as application/xml or text/xml.
+        statements.MapPost("/", ImportAsync)
+            .Accepts<Stream>("application/xml", "text/xml")
+            .Produces<ImportSummary>(StatusCodes.Status201Created)
+            .Produces<ImportSummary>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireAuthorization(ApiRoles.IngestPolicy)
+            .WithName("ImportBankStatement")
+            .WithSummary("Import a camt.053 bank statement")
+            .WithDescription(
+                "The body is a camt.053 document (versions .001.02 to .001.10) as the bank exported it, sent as application/xml or text/xml. " +
+                "201 with the summary and a result per payment; the same statements again: 200 with the stored results, nothing booked. " +
+                "Payments left unmatched wait in GET /v1/payments?status=Unmatched.");
         return statements;
     }
 
@@ -56,23 +63,5 @@ public static class BankStatementEndpoints
                 statusCode: StatusCodes.Status400BadRequest, title: "Not a readable camt.053 bank statement.", detail: refused.Message,
                 extensions: new Dictionary<string, object?> { ["problem"] = refused.Problem.ToString(), ["line"] = refused.LineNumber });
         }
-    }
-
-    private static async Task<IResult> UnmatchedAsync(int? page, int? pageSize, JsonQueries queries, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        if (Paging.From(page, pageSize, errors) is not { } paging)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var items = await queries.ScalarAsync(
-            """
-            SELECT coalesce(jsonb_agg(result ORDER BY imported_at, payment_key), '[]')::text
-            FROM (SELECT result, imported_at, payment_key FROM bank_entries WHERE status = 'Unmatched' ORDER BY imported_at, payment_key LIMIT $1 OFFSET $2) x
-            """,
-            cancellationToken, paging.PageSize, paging.Offset) ?? "[]";
-        var total = long.Parse(await queries.ScalarAsync("SELECT count(*) FROM bank_entries WHERE status = 'Unmatched'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
-        return JsonResults.Json(paging.Wrap(items, total));
     }
 }

@@ -6,7 +6,7 @@ public enum EntryStatus
     /// <summary>Applied to invoices, all of it.</summary>
     Matched,
 
-    /// <summary>Applied, with money left over (an overpayment): the same meaning as <c>PaymentStatus.PartiallyMatched</c>.</summary>
+    /// <summary>Applied, with money left over (an overpayment): the payment is <c>PaymentStatus.Overpaid</c>, its surplus in the queue.</summary>
     PartiallyMatched,
 
     /// <summary>Not applied: below the confidence threshold, or nothing found. Waits for a collector with its candidates.</summary>

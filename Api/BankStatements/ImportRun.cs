@@ -24,6 +24,9 @@ internal sealed class ImportRun(
     // Entries met earlier in this document (two statements of one file may overlap): the repeat is a duplicate of the first.
     private readonly Dictionary<string, List<Task<EntryResult>>> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>The queued payments of this import by payment id, as the bank sent them: recorded to be matched again later.</summary>
+    public Dictionary<string, QueuedStatementPayment> Queued { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A payment's result, and whether it is new (to be recorded) rather than a repeat of a recorded one.</summary>
     public readonly record struct Pending(Task<EntryResult> Result, bool New);
 
@@ -57,6 +60,7 @@ internal sealed class ImportRun(
                     results.Add(BookAsync(basis, payment, match));
                     break;
                 case MatchOutcome.Queued:
+                    Queued[basis.PaymentId] = new QueuedStatementPayment(payment, match.DebtorId);
                     results.Add(Task.FromResult(basis with
                     {
                         Status = EntryStatus.Unmatched, Rule = match.Rule.ToString(), Confidence = match.Confidence,
@@ -112,11 +116,7 @@ internal sealed class ImportRun(
     {
         try
         {
-            var allocations = match?.Allocations.Select(a => new StatementAllocation(a.InvoiceId, a.DebtorId, a.Amount)).ToList() ?? [];
-            var receivedAt = payment.BookingDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : clock.GetUtcNow();
-            var booking = await grains.GetGrain<IPaymentGrain>(basis.PaymentId).ReceiveFromStatement(new StatementPayment(
-                basis.PaymentId, payment.PaymentKey, payment.Amount, payment.Currency, receivedAt, basis.DebtorName, basis.DebtorIban,
-                match?.Rule.ToString() ?? "", match?.Confidence ?? 0, allocations));
+            var booking = await grains.GetGrain<IPaymentGrain>(basis.PaymentId).ReceiveFromStatement(Booking(basis.PaymentId, payment, match, clock.GetUtcNow()));
             return Booked(basis, booking, match);
         }
         finally
@@ -125,14 +125,31 @@ internal sealed class ImportRun(
         }
     }
 
+    /// <summary>What the payment grain is told of a statement payment: the match's allocations (none when only booking it as it stands).</summary>
+    internal static StatementPayment Booking(string paymentId, BankPayment payment, MatchResult? match, DateTimeOffset now) => new(
+        paymentId,
+        payment.PaymentKey,
+        payment.Amount,
+        payment.Currency,
+        payment.BookingDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : now,
+        payment.DebtorName,
+        PayerNames.NormalizeIban(payment.DebtorIban),
+        match?.Rule.ToString() ?? "",
+        match?.Confidence ?? 0,
+        [.. match?.Allocations.Select(a => new StatementAllocation(a.InvoiceId, a.DebtorId, a.Amount)) ?? []],
+        [.. match?.Candidates.Select(c => new PaymentCandidate(c.InvoiceId, c.InvoiceNumber, c.DebtorId, c.OpenAmount, c.DueDate, c.ProposedAmount, c.Reason)) ?? []],
+        match?.Explanation);
+
+    internal static EntryStatus StatusOf(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Matched => EntryStatus.Matched,
+        PaymentStatus.PartiallyMatched or PaymentStatus.Overpaid => EntryStatus.PartiallyMatched,
+        _ => EntryStatus.Unmatched,
+    };
+
     internal static EntryResult Booked(EntryResult basis, PaymentResult booking, MatchResult? match)
     {
-        var status = booking.Status switch
-        {
-            PaymentStatus.Matched => EntryStatus.Matched,
-            PaymentStatus.PartiallyMatched => EntryStatus.PartiallyMatched,
-            _ => EntryStatus.Unmatched,
-        };
+        var status = StatusOf(booking.Status);
         var explanation = match is null
             ? $"Booked before as {booking.Status}{(booking.MatchedBy is null ? "" : $" by {booking.MatchedBy}")}."
             : status == EntryStatus.Unmatched

@@ -59,7 +59,7 @@ public sealed class StatementImporter(
                 case StatementClosed closed:
                     var results = await Task.WhenAll(pending.Select(p => p.Result));
                     var recordingFrom = Stopwatch.GetTimestamp();
-                    await store.RecordEntriesAsync([.. results.Where((_, i) => pending[i].New)], cancellationToken);
+                    await store.RecordEntriesAsync([.. results.Where((_, i) => pending[i].New)], run.Queued, clock.GetUtcNow(), cancellationToken);
                     var result = Summarise(header!, closed, results, imported.Contains(closed.Key.Value));
                     if (!result.Duplicate)
                     {

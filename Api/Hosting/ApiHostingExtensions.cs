@@ -45,6 +45,7 @@ public static class ApiHostingExtensions
         builder.Services.AddO2COpenApi();
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddSingleton<PaymentQueueStore>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.AddBankStatements();

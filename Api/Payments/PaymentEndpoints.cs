@@ -11,10 +11,14 @@ namespace O2C.Api.Payments;
 
 public static class PaymentEndpoints
 {
+    // One shape for every payment, JSON or statement, matched or waiting: a queued one carries its candidates and the
+    // reason it waits (explanation), a refunded one its refund.
     private const string PaymentColumns =
         """
-        SELECT payment_id AS "paymentId", amount, currency, received_at AS "receivedAt", invoice_id AS "invoiceId", reference,
-               customer_id AS "customerId", payer_name AS "payerName", status, matched_by AS "matchedBy", allocations, unallocated,
+        SELECT payment_id AS "paymentId", source, amount, currency, received_at AS "receivedAt", invoice_id AS "invoiceId", reference,
+               customer_id AS "customerId", payer_name AS "payerName", payer_iban AS "payerIban", status, matched_by AS "matchedBy",
+               confidence, allocations, unallocated, candidates, explanation,
+               CASE WHEN refund_reason IS NULL THEN NULL ELSE json_build_object('reason', refund_reason, 'requestedAt', refund_requested_at) END AS refund,
                recorded_at AS "recordedAt"
         FROM payments
         """;
@@ -30,6 +34,14 @@ public static class PaymentEndpoints
             .WithName("GetPayment").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapGet("/", ListAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
             .WithName("ListPayments").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
+        payments.MapPost("/{paymentId}/allocate", PaymentAllocationEndpoint.AllocateAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("AllocatePayment").ReadsJson<PaymentAllocationEndpoint.Allocation>()
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapPost("/{paymentId}/refund-request", RefundRequestEndpoint.RequestAsync).RequireAuthorization(ApiRoles.CollectorPolicy)
+            .WithName("RequestRefund").ReadsJson<RefundRequestEndpoint.RefundRequest>()
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return payments;
     }
 
@@ -50,7 +62,7 @@ public static class PaymentEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(string paymentId, JsonQueries queries, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetAsync(string paymentId, JsonQueries queries, CancellationToken cancellationToken) =>
         await queries.ObjectAsync($"{PaymentColumns} WHERE payment_id = $1", cancellationToken, paymentId) is { } json
             ? JsonResults.Json(json)
             : Problems.NotFound($"payment {paymentId} does not exist");
@@ -60,8 +72,11 @@ public static class PaymentEndpoints
         var errors = new FieldErrors();
         if (status is not null && !Enum.TryParse<PaymentStatus>(status, ignoreCase: false, out _))
         {
-            errors.Add("status", $"must be one of: {string.Join(", ", Enum.GetNames<PaymentStatus>())}");
+            errors.Add("status", $"must be one of: {string.Join(", ", Enum.GetNames<PaymentStatus>().Where(n => n != nameof(PaymentStatus.PartiallyMatched)))}");
         }
+
+        // PartiallyMatched is Overpaid's former name (migration 0021 renamed the rows): an old client still finds them.
+        status = status == nameof(PaymentStatus.PartiallyMatched) ? nameof(PaymentStatus.Overpaid) : status;
 
         if (Paging.From(page, pageSize, errors) is not { } paging)
         {

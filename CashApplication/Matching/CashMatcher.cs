@@ -11,7 +11,7 @@ namespace O2C.CashApplication.Matching;
 /// <remarks>
 /// Invariants, whatever the input: allocations are positive, never more than an invoice's open amount, never more in total
 /// than the payment; an invoice in another currency is never touched. An overpayment is left unallocated (the collector
-/// decides on a refund), unlike <c>PaymentMatcher</c>, which spills it over the customer's other invoices.
+/// decides on a refund), as <c>PaymentMatcher</c> does for a JSON payment that names its invoice.
 /// </remarks>
 public static class CashMatcher
 {

@@ -12,4 +12,10 @@ public interface IPaymentGrain : IGrainWithStringKey
     /// with <see cref="PaymentResult.Duplicate"/>, whatever it carries (a re-import may match differently).
     /// </summary>
     [Alias("receive-from-statement")] Task<PaymentResult> ReceiveFromStatement(StatementPayment payment);
+
+    /// <summary>A collector applies the unapplied money by hand (issue 16): an unmatched payment, or an overpayment's surplus.</summary>
+    [Alias("allocate")] Task<PaymentAction> Allocate(AllocatePayment allocation);
+
+    /// <summary>A collector marks the unapplied money for a refund (issue 16); refused for a payment applied in full.</summary>
+    [Alias("request-refund")] Task<PaymentAction> RequestRefund(RequestRefund request);
 }

@@ -4,6 +4,8 @@ namespace O2C.Grains.Interfaces.Payments;
 /// A credit from a bank statement (issue 16), already matched: the cash matcher or a collector decided the
 /// <see cref="Allocations"/>, and <see cref="MatchedBy"/> says how (a <c>MatchRule</c> name, or <c>Manual</c>).
 /// The payment id is derived from the statement entry's key, so the same entry in another import is the same payment.
+/// <see cref="Candidates"/> and <see cref="Explanation"/> are what the queue shows while money is unapplied (null from
+/// senders older than the queue: none, no explanation).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("o2c.statement-payment")]
 public sealed record StatementPayment(
@@ -16,4 +18,6 @@ public sealed record StatementPayment(
     [Id(6)] string? DebtorIban,
     [Id(7)] string MatchedBy,
     [Id(8)] int Confidence,
-    [Id(9)] IReadOnlyList<StatementAllocation> Allocations);
+    [Id(9)] IReadOnlyList<StatementAllocation> Allocations,
+    [Id(10)] IReadOnlyList<PaymentCandidate>? Candidates = null,
+    [Id(11)] string? Explanation = null);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using O2C.Grains.Customers;
 using O2C.Grains.Dunning;
 using O2C.Grains.Messages;
+using O2C.Grains.Interfaces.Payments;
 using O2C.Grains.Payments;
 using O2C.Grains.Risk;
 using O2C.Storage;
@@ -40,6 +42,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
+        services.TryAddSingleton<IPaymentQueueSignal, NoPaymentQueueSignal>();
         services.AddSingleton<CustomerExposureQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;

@@ -5,6 +5,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Messages;
+using O2C.Grains.Interfaces.Payments;
 using O2C.Storage;
 
 namespace O2C.Grains.Invoices;
@@ -22,7 +23,8 @@ public sealed class InvoiceGrain(
     BusinessClock clock,
     GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
+    MessageComposer messages,
+    IPaymentQueueSignal paymentQueue) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
 {
     public async Task<InvoiceSummary> Issue(IssueInvoice command)
     {
@@ -33,6 +35,7 @@ public sealed class InvoiceGrain(
 
         State = InvoiceIssue.NewState(Key, command);
         await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now));
+        paymentQueue.InvoiceIssued(State.CustomerId, Key, State.PaymentReference);
         return Summary();
     }
 

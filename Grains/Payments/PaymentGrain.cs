@@ -1,4 +1,5 @@
 using O2C.Clock;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,8 @@ namespace O2C.Grains.Payments;
 /// customer and amount), applied to each allocated invoice, and remembered so a retry of the
 /// same payment id returns the first result instead of paying twice. A bank statement payment
 /// arrives matched already (<see cref="ReceiveFromStatement"/>: the cash matcher or a collector
-/// decided) and teaches who pays for whom.
+/// decided) and teaches who pays for whom. Money left unapplied (unmatched, or an overpayment's
+/// surplus) waits in the queue until a collector allocates it or asks for a refund (issue 16).
 /// </summary>
 [GrainType("payment")]
 public sealed class PaymentGrain(
@@ -23,37 +25,6 @@ public sealed class PaymentGrain(
     GrainRows grainRows,
     OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
 {
-    private static readonly MultiRowStatement Recorded = MultiRowStatement.Appended(
-        """
-        INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
-            status, matched_by, allocations, unallocated, recorded_at)
-        SELECT * FROM {rows}
-        """,
-        "payment_id text", "content_hash text", "amount numeric", "currency text", "received_at timestamptz", "invoice_id text", "reference text",
-        "customer_id text", "payer_name text", "status text", "matched_by text", "allocations jsonb", "unallocated numeric", "recorded_at timestamptz");
-
-    // An unmatched statement payment may be allocated later, which rewrites its row.
-    private static readonly MultiRowStatement RecordedFromStatement = MultiRowStatement.Keyed(
-        """
-        INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
-            status, matched_by, allocations, unallocated, recorded_at)
-        SELECT * FROM {rows}
-        ON CONFLICT (payment_id) DO UPDATE SET invoice_id = excluded.invoice_id, customer_id = excluded.customer_id, status = excluded.status,
-            matched_by = excluded.matched_by, allocations = excluded.allocations, unallocated = excluded.unallocated, recorded_at = excluded.recorded_at
-        """,
-        "payment_id text", "content_hash text", "amount numeric", "currency text", "received_at timestamptz", "invoice_id text", "reference text",
-        "customer_id text", "payer_name text", "status text", "matched_by text", "allocations jsonb", "unallocated numeric", "recorded_at timestamptz");
-
-    // The payer's account and name, learnt from a statement payment applied to one customer's invoices: the cash
-    // matcher's known payers next time (issue 16). Kept once per (customer, IBAN, name); the first payment that taught it is noted.
-    private static readonly MultiRowStatement PayerLearned = MultiRowStatement.Appended(
-        """
-        INSERT INTO payer_accounts (customer_id, iban, name, learned_from, learned_at)
-        SELECT * FROM {rows}
-        ON CONFLICT (customer_id, iban, name) DO NOTHING
-        """,
-        "customer_id text", "iban text", "name text", "learned_from text", "learned_at timestamptz");
-
     public async Task<PaymentResult> Receive(ReceivePayment payment)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payment with { Amount = payment.Amount / 1.00000000000000000000m }, RowJson.Options))));
@@ -65,30 +36,22 @@ public sealed class PaymentGrain(
         }
 
         var incoming = new IncomingPayment(payment.Amount, payment.Currency, payment.InvoiceId, payment.Reference, payment.CustomerId, payment.PayerName);
-        var match = PaymentMatcher.Match(incoming, await openInvoices.CandidatesAsync(incoming));
-        var allocations = new List<PaymentAllocationResult>();
-        foreach (var allocation in match.Allocations)
-        {
-            // The invoice is the judge of what it still owes; the query row may be a moment behind.
-            var applied = await GrainFactory.GetGrain<IInvoiceGrain>(allocation.InvoiceId).ApplyPayment(new ApplyPayment(payment.PaymentId, allocation.Amount, payment.ReceivedAt));
-            if (applied.Applied > 0)
-            {
-                allocations.Add(new PaymentAllocationResult(allocation.InvoiceId, applied.Applied, applied.Outstanding));
-            }
-        }
-
-        var unallocated = payment.Amount - allocations.Sum(a => a.Amount);
-        var status = allocations.Count == 0 ? PaymentStatus.Unmatched : unallocated > 0 ? PaymentStatus.PartiallyMatched : PaymentStatus.Matched;
-        var result = new PaymentResult(payment.PaymentId, status, allocations.Count == 0 ? null : match.MatchedBy.ToString(), allocations, unallocated);
+        var open = await openInvoices.CandidatesAsync(incoming);
+        var match = PaymentMatcher.Match(incoming, open);
+        var allocations = await ApplyAsync(payment.PaymentId, match.Allocations.Select(a => (a.InvoiceId, a.Amount)), payment.ReceivedAt);
+        var result = Result(payment.PaymentId, payment.Amount, allocations.Count == 0 ? null : match.MatchedBy.ToString(), allocations);
+        var queue = result.Status == PaymentStatus.Unmatched
+            ? PaymentQueue.Unmatched(incoming, await openInvoices.WithOutstandingAsync(payment.Amount, payment.Currency))
+            : await OverpaidAsync(result, payment.Currency, open.FirstOrDefault(i => allocations.Any(a => a.InvoiceId == i.InvoiceId))?.CustomerId);
         State.ContentHash = hash;
         State.Result = result;
         var rows = new CommitRows()
-            .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, unallocated })
+            .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, result.Unallocated })
             .Project(
-                Recorded,
+                PaymentRows.Received,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, payment.InvoiceId, payment.Reference,
-                payment.CustomerId, payment.PayerName, status.ToString(), result.MatchedBy,
-                new Jsonb(JsonSerializer.Serialize(allocations, RowJson.Options)), unallocated, Now);
+                payment.CustomerId, payment.PayerName, null, result.Status.ToString(), result.MatchedBy, null, Json(allocations), result.Unallocated,
+                Json(queue.Candidates), Explanation(queue), "api", Now);
         await SaveAsync(rows);
         return result;
     }
@@ -102,41 +65,164 @@ public sealed class PaymentGrain(
             return first with { Duplicate = true };
         }
 
-        var allocations = new List<PaymentAllocationResult>();
-        var customers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var allocation in payment.Allocations)
+        var allocations = await ApplyAsync(payment.PaymentId, payment.Allocations.Select(a => (a.InvoiceId, a.Amount)), payment.ReceivedAt);
+        var customer = SingleCustomer(payment.Allocations, allocations);
+        var result = Result(payment.PaymentId, payment.Amount, allocations.Count == 0 ? null : payment.MatchedBy, allocations);
+        var queue = result.Status switch
         {
-            var applied = await GrainFactory.GetGrain<IInvoiceGrain>(allocation.InvoiceId).ApplyPayment(new ApplyPayment(payment.PaymentId, allocation.Amount, payment.ReceivedAt));
-            if (applied.Applied > 0)
-            {
-                allocations.Add(new PaymentAllocationResult(allocation.InvoiceId, applied.Applied, applied.Outstanding));
-                customers.Add(allocation.CustomerId);
-            }
-        }
-
-        var unallocated = payment.Amount - allocations.Sum(a => a.Amount);
-        var status = allocations.Count == 0 ? PaymentStatus.Unmatched : unallocated > 0 ? PaymentStatus.PartiallyMatched : PaymentStatus.Matched;
-        var result = new PaymentResult(payment.PaymentId, status, allocations.Count == 0 ? null : payment.MatchedBy, allocations, unallocated);
+            PaymentStatus.Unmatched => new QueueView(payment.Candidates ?? [], payment.Explanation ?? ""),
+            PaymentStatus.Overpaid => await OverpaidAsync(result, payment.Currency, customer),
+            _ => new QueueView([], payment.Explanation ?? ""),
+        };
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payment.EntryKey)));
         State.ContentHash = hash;
         State.Result = result;
-        var customer = customers.Count == 1 ? customers.First() : null;
         var rows = new CommitRows()
-            .Audit("PaymentReceivedFromStatement", new { payment, result.Status, allocations, unallocated })
+            .Audit("PaymentReceivedFromStatement", new { payment, result.Status, allocations, result.Unallocated })
             .Project(
-                RecordedFromStatement,
+                PaymentRows.ReceivedFromStatement,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, allocations.Count == 1 ? allocations[0].InvoiceId : null, null,
-                customer, payment.DebtorName, status.ToString(), result.MatchedBy,
-                new Jsonb(JsonSerializer.Serialize(allocations, RowJson.Options)), unallocated, Now);
-
-        // Only a payment for one customer teaches who pays for whom: a transfer paying two customers' invoices says
-        // nothing about which of them the account belongs to.
-        if (customer is not null && (payment.DebtorIban is not null || payment.DebtorName is not null))
-        {
-            rows.Project(PayerLearned, customer, payment.DebtorIban ?? "", payment.DebtorName ?? "", payment.PaymentId, Now);
-        }
-
+                customer, payment.DebtorName, payment.DebtorIban, result.Status.ToString(), result.MatchedBy, payment.Confidence, Json(allocations),
+                result.Unallocated, Json(queue.Candidates), Explanation(queue), "statement", Now);
+        Learn(rows, customer, payment.DebtorIban, payment.DebtorName);
         await SaveAsync(rows);
         return result;
     }
+
+    public async Task<PaymentAction> Allocate(AllocatePayment allocation)
+    {
+        if (State.Result is not { } before)
+        {
+            return new PaymentAction(PaymentActionOutcome.Unknown, null, $"payment {Key} does not exist");
+        }
+
+        if (Refused(before) is { } refused)
+        {
+            return new PaymentAction(PaymentActionOutcome.Refused, before, refused);
+        }
+
+        var asked = allocation.Allocations.Sum(a => a.Amount);
+        if (asked > before.Unallocated)
+        {
+            return new PaymentAction(PaymentActionOutcome.OverAllocated, before, Invariant(
+                $"the invoices' amounts add up to {asked}, more than the {before.Unallocated} of payment {Key} not yet applied"));
+        }
+
+        var applied = await ApplyAsync(Key, allocation.Allocations.Select(a => (a.InvoiceId, a.Amount)), allocation.ReceivedAt);
+        var merged = before.Allocations.Concat(applied)
+            .GroupBy(a => a.InvoiceId, StringComparer.Ordinal)
+            .Select(g => new PaymentAllocationResult(g.Key, g.Sum(a => a.Amount), g.Last().OutstandingAfter))
+            .ToList();
+        var total = before.Allocations.Sum(a => a.Amount) + before.Unallocated;
+        var matchedBy = applied.Count == 0 ? before.MatchedBy : before.MatchedBy is null ? AllocatePayment.Rule : $"{before.MatchedBy}+{AllocatePayment.Rule}";
+        var result = Result(Key, total, matchedBy, merged);
+        var customer = SingleCustomer(allocation.Allocations, applied);
+        var explanation = applied.Count == 0
+            ? "Allocated by hand, but the invoices no longer owed anything: nothing applied."
+            : Invariant($"Allocated by hand: {applied.Sum(a => a.Amount)} to {string.Join(", ", applied.Select(a => a.InvoiceId))}")
+              + (result.Unallocated > 0 ? Invariant($"; {result.Unallocated} still unapplied.") : ".");
+        State.Result = result;
+        var rows = new CommitRows()
+            .Audit("PaymentAllocatedByHand", new { allocation.Allocations, applied, result.Status, result.Unallocated })
+            .Project(
+                PaymentRows.Changed,
+                Key, result.Status.ToString(), result.MatchedBy, Json(merged), result.Unallocated, customer,
+                result.Status == PaymentStatus.Matched ? Json(Array.Empty<PaymentCandidate>()) : null, explanation, null, null, Now);
+        Learn(rows, customer, allocation.PayerIban, allocation.PayerName);
+        await SaveAsync(rows);
+        return new PaymentAction(PaymentActionOutcome.Done, result, explanation);
+    }
+
+    public async Task<PaymentAction> RequestRefund(RequestRefund request)
+    {
+        if (State.Result is not { } before)
+        {
+            return new PaymentAction(PaymentActionOutcome.Unknown, null, $"payment {Key} does not exist");
+        }
+
+        if (State.Refund is { } asked)
+        {
+            return asked.Reason == request.Reason
+                ? new PaymentAction(PaymentActionOutcome.Duplicate, before, "refund requested already, with this reason")
+                : new PaymentAction(PaymentActionOutcome.Refused, before, Invariant($"a refund of {asked.Amount} was requested already ({asked.Reason})"));
+        }
+
+        if (Refused(before) is { } refused)
+        {
+            return new PaymentAction(PaymentActionOutcome.Refused, before, refused);
+        }
+
+        var refund = new PaymentRefund(request.Reason, before.Unallocated, Now);
+        var result = before with { Status = PaymentStatus.RefundRequested };
+        var explanation = Invariant($"Refund of {refund.Amount} requested: {refund.Reason}");
+        State.Refund = refund;
+        State.Result = result;
+        var rows = new CommitRows()
+            .Audit("RefundRequested", new { refund.Reason, refund.Amount, before = before.Status })
+            .Project(
+                PaymentRows.Changed,
+                Key, result.Status.ToString(), result.MatchedBy, Json(result.Allocations), result.Unallocated, null, null, explanation,
+                refund.Reason, refund.RequestedAt, Now);
+        await SaveAsync(rows);
+        return new PaymentAction(PaymentActionOutcome.Done, result, explanation);
+    }
+
+    // Only unapplied money can be allocated or refunded.
+    private static string? Refused(PaymentResult result) => result.Status switch
+    {
+        PaymentStatus.RefundRequested => "a refund was requested for its unapplied money",
+        _ when result.Unallocated <= 0m => "it is applied in full",
+        _ => null,
+    };
+
+    private async Task<List<PaymentAllocationResult>> ApplyAsync(string paymentId, IEnumerable<(string InvoiceId, decimal Amount)> allocations, DateTimeOffset receivedAt)
+    {
+        var applied = new List<PaymentAllocationResult>();
+        foreach (var (invoiceId, amount) in allocations)
+        {
+            // The invoice is the judge of what it still owes; the query row may be a moment behind.
+            var application = await GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).ApplyPayment(new ApplyPayment(paymentId, amount, receivedAt));
+            if (application.Applied > 0)
+            {
+                applied.Add(new PaymentAllocationResult(invoiceId, application.Applied, application.Outstanding));
+            }
+        }
+
+        return applied;
+    }
+
+    private static PaymentResult Result(string paymentId, decimal amount, string? matchedBy, List<PaymentAllocationResult> allocations)
+    {
+        var unallocated = amount - allocations.Sum(a => a.Amount);
+        var status = allocations.Count == 0 ? PaymentStatus.Unmatched : unallocated > 0 ? PaymentStatus.Overpaid : PaymentStatus.Matched;
+        return new PaymentResult(paymentId, status, matchedBy, allocations, unallocated);
+    }
+
+    private async Task<QueueView> OverpaidAsync(PaymentResult result, string currency, string? customerId) =>
+        result.Status != PaymentStatus.Overpaid
+            ? QueueView.None
+            : PaymentQueue.Overpaid(result.Unallocated, currency, result.Allocations, customerId is null ? [] : await openInvoices.OfCustomerAsync(customerId, currency));
+
+    // Only a payment for one customer teaches who pays for whom: a transfer paying two customers' invoices says nothing
+    // about which of them the account belongs to.
+    private static string? SingleCustomer(IEnumerable<StatementAllocation> asked, IReadOnlyList<PaymentAllocationResult> applied)
+    {
+        var paid = applied.Select(a => a.InvoiceId).ToHashSet(StringComparer.Ordinal);
+        var customers = asked.Where(a => paid.Contains(a.InvoiceId)).Select(a => a.CustomerId).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return customers.Count == 1 ? customers[0] : null;
+    }
+
+    private void Learn(CommitRows rows, string? customerId, string? iban, string? name)
+    {
+        if (customerId is not null && (iban is not null || name is not null))
+        {
+            rows.Project(PaymentRows.PayerLearned, customerId, iban ?? "", name ?? "", Key, Now);
+        }
+    }
+
+    private static Jsonb Json<T>(T value) => new(JsonSerializer.Serialize(value, RowJson.Options));
+
+    private static string? Explanation(QueueView queue) => queue.Explanation.Length == 0 ? null : queue.Explanation;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,11 @@ namespace O2C.Grains.Payments;
 /// Cash application: ties an incoming payment to open invoices. The evidence is tried from
 /// strongest to weakest: invoice id, payment reference, then the customer with an invoice of
 /// exactly the paid amount, then the customer's invoices oldest due first. An invoice in another
-/// currency is never a candidate: converting would guess at a rate. A payment that names its
-/// customer and covers more than the first invoice spills over to that customer's other invoices,
-/// oldest due first; whatever is left is reported, never silently kept.
+/// currency is never a candidate: converting would guess at a rate. A payment that names an invoice
+/// (by id or reference) pays that invoice only, as a bank statement payment does: the surplus stays on
+/// the payment as unapplied credit (<c>Overpaid</c>) for a collector to allocate or refund, never spread
+/// over invoices the payer did not name. A payment that names only its customer pays that customer's
+/// invoices oldest due first (BGB §366(2), BW 6:43), and only what is left over all of them stays.
 /// </summary>
 public static class PaymentMatcher
 {
@@ -28,7 +30,7 @@ public static class PaymentMatcher
         if (!string.IsNullOrWhiteSpace(payment.InvoiceId)
             && open.FirstOrDefault(i => string.Equals(i.InvoiceId, payment.InvoiceId.Trim(), StringComparison.OrdinalIgnoreCase)) is { } byId)
         {
-            return Allocate(MatchedBy.InvoiceId, payment, byId, open);
+            return Spread(MatchedBy.InvoiceId, payment.Amount, [byId]);
         }
 
         if (!string.IsNullOrWhiteSpace(payment.Reference))
@@ -36,7 +38,7 @@ public static class PaymentMatcher
             var reference = PaymentReference.Normalize(payment.Reference);
             if (open.FirstOrDefault(i => PaymentReference.Normalize(i.PaymentReference) == reference) is { } byReference)
             {
-                return Allocate(MatchedBy.Reference, payment, byReference, open);
+                return Spread(MatchedBy.Reference, payment.Amount, [byReference]);
             }
         }
 
@@ -54,14 +56,6 @@ public static class PaymentMatcher
         return customers.Count > 0
             ? Spread(MatchedBy.CustomerOldestFirst, payment.Amount, customers)
             : Unmatched(payment);
-    }
-
-    private static PaymentMatch Allocate(MatchedBy matchedBy, IncomingPayment payment, OpenInvoice first, List<OpenInvoice> open)
-    {
-        var rest = string.IsNullOrWhiteSpace(payment.CustomerId) || !IsCustomers(first, payment)
-            ? []
-            : OldestFirst(open.Where(i => IsCustomers(i, payment) && !ReferenceEquals(i, first)));
-        return Spread(matchedBy, payment.Amount, [first, .. rest]);
     }
 
     private static PaymentMatch Spread(MatchedBy matchedBy, decimal amount, IReadOnlyList<OpenInvoice> invoices)

@@ -85,11 +85,13 @@ public sealed class BankStatementImportTests(PostgresFixture postgres, ITestOutp
             StatementXml.Credit("BANK-AMB-1", 605m, "Factuur INV-A-700103", "Bakkerij de Vries BV", iban)));
         var queued = import!["entryResults"]![0]!;
         var paymentId = queued["paymentId"]!.GetValue<string>();
-        var unmatched = await api.GetAsync("/v1/bank-statements/unmatched");
-        var (allocated, allocation) = await api.PostAsync($"/v1/bank-statements/entries/{paymentId}/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700101", amount = 605m } } });
-        var (allocatedAgain, _) = await api.PostAsync($"/v1/bank-statements/entries/{paymentId}/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700102", amount = 605m } } });
-        var (unknown, _) = await api.PostAsync("/v1/bank-statements/entries/bank-nope/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700102", amount = 1m } } });
-        var unmatchedAfter = await api.GetAsync("/v1/bank-statements/unmatched");
+        var unmatched = await api.GetAsync("/v1/payments?status=Unmatched");
+        var (allocated, allocation) = await api.PostAsync($"/v1/payments/{paymentId}/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700101", amount = 605m } } });
+        var (allocatedAgain, _) = await api.PostAsync($"/v1/payments/{paymentId}/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700102", amount = 605m } } });
+        var (unknown, _) = await api.PostAsync("/v1/payments/bank-nope/allocate", new { invoices = new[] { new { invoiceId = "INV-A-700102", amount = 1m } } });
+        var unmatchedAfter = await api.GetAsync("/v1/payments?status=Unmatched");
+        var (_, reimport) = await StatementXml.PostAsync(cluster.Client, StatementXml.Statement("AMB-1",
+            StatementXml.Credit("BANK-AMB-1", 605m, "Factuur INV-A-700103", "Bakkerij de Vries BV", iban)));
 
         // Learnt: the next transfer from that account, with no invoice number at all, pays the invoice of exactly its amount.
         var (_, next) = await StatementXml.PostAsync(cluster.Client, StatementXml.Statement("AMB-2",
@@ -103,10 +105,16 @@ public sealed class BankStatementImportTests(PostgresFixture postgres, ITestOutp
         Assert.Equal(["INV-A-700101", "INV-A-700102"], queued["candidates"]!.AsArray().Select(c => c!["invoiceId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal(1, unmatched["total"]!.GetValue<long>());
         Assert.Equal(paymentId, unmatched["items"]![0]!["paymentId"]!.GetValue<string>());
+        Assert.Equal("statement", unmatched["items"]![0]!["source"]!.GetValue<string>());
+        Assert.Equal(iban, unmatched["items"]![0]!["payerIban"]!.GetValue<string>());
         Assert.Equal(2, unmatched["items"]![0]!["candidates"]!.AsArray().Count);
+        Assert.StartsWith("Queued:", unmatched["items"]![0]!["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(allocated == HttpStatusCode.OK, $"allocate gave {(int)allocated}: {allocation}");
         Assert.Equal("Matched", allocation!["status"]!.GetValue<string>());
-        Assert.Equal("Manual", allocation["rule"]!.GetValue<string>());
+        Assert.Equal("Manual", allocation["matchedBy"]!.GetValue<string>());
+        Assert.Empty(allocation["candidates"]!.AsArray());
+        var reimported = reimport!["entryResults"]![0]!;
+        Assert.True(reimported["duplicate"]!.GetValue<bool>() && reimported["status"]!.GetValue<string>() == "Matched", $"re-import after the allocation: {reimported}");
         Assert.Equal(HttpStatusCode.Conflict, allocatedAgain);
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Equal(0, unmatchedAfter["total"]!.GetValue<long>());
@@ -196,7 +204,7 @@ public sealed class BankStatementImportTests(PostgresFixture postgres, ITestOutp
         Assert.Equal(invoices, summary["matched"]!.GetValue<int>());
         Assert.Equal(entries - invoices, summary["unmatched"]!.GetValue<int>());
         Assert.Equal(0m, (await api.GetAsync("/v1/invoices/INV-BULK-0199"))["outstanding"]!.GetValue<decimal>());
-        Assert.Equal(entries - invoices, (await api.GetAsync("/v1/bank-statements/unmatched?pageSize=1"))["total"]!.GetValue<long>());
+        Assert.Equal(entries - invoices, (await api.GetAsync("/v1/payments?status=Unmatched&pageSize=1"))["total"]!.GetValue<long>());
     }
 
     private static JsonNode ByRule(JsonArray results, string rule) =>

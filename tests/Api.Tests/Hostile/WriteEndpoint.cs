@@ -25,6 +25,8 @@ public sealed record WriteEndpoint(string Method, string Path, string? Template,
         new("POST", "/v1/clock/advance", """{"to":"2026-01-06T00:00:00Z@"}""", "to", "to"),
         new("POST", "/v1/cases/hx-case/escalate", null, null, null),
         new("POST", "/v1/orders/hx-o/release", null, null, null),
+        new("POST", "/v1/payments/hx-p/allocate", """{"invoices":[{"invoiceId":"INV-1@","amount":10}]}""", "invoices[0].invoiceId", "invoices"),
+        new("POST", "/v1/payments/hx-p/refund-request", """{"reason":"R@"}""", "reason", "reason"),
     ];
 
     public static string Order(string orderId, string description, string customerId = "hostile", string quantity = "1", string unitPrice = "10", string currency = "EUR", string orderDate = "2026-01-05") =>

@@ -91,14 +91,23 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
-    public void ReferencedPaymentWithCustomerSpillsOverToTheCustomersOldestInvoices()
+    public void ReferencedPaymentWithCustomerKeepsTheOverpaymentInsteadOfSpreadingIt()
     {
+        // Issue 16: the payer named INV-3; the surplus is unapplied credit, not a payment of invoices it did not name.
         var match = PaymentMatcher.Match(Payment(400m, reference: "RF88INV3", customerId: "C1"), Candidates);
 
         Assert.Equal(MatchedBy.Reference, match.MatchedBy);
-        Assert.Equal(
-            [new PaymentAllocation("INV-3", 100m), new PaymentAllocation("INV-1", 100m), new PaymentAllocation("INV-2", 200m)],
-            match.Allocations);
+        Assert.Equal([new PaymentAllocation("INV-3", 100m)], match.Allocations);
+        Assert.Equal(300m, match.Unallocated);
+    }
+
+    [Fact]
+    public void InvoiceIdWithCustomerKeepsTheOverpaymentToo()
+    {
+        var match = PaymentMatcher.Match(Payment(180m, invoiceId: "INV-1", customerId: "C1"), Candidates);
+
+        Assert.Equal([new PaymentAllocation("INV-1", 100m)], match.Allocations);
+        Assert.Equal(80m, match.Unallocated);
     }
 
     [Fact]
