@@ -45,6 +45,19 @@ public sealed class CollectionsDriver(ApiDriver api)
         return invoice["interest"]!.AsObject();
     }
 
+    /// <summary>Pays <paramref name="amount"/> on the invoice today (the payment's id says which).</summary>
+    public async Task<JsonNode> PayAsync(string paymentId, string invoiceId, decimal amount, int day)
+    {
+        var (status, body) = await api.PostAsync("/v1/payments", new { paymentId, amount, currency = "EUR", receivedAt = Day(day).ToString("O"), invoiceId });
+        Assert.True(status == HttpStatusCode.Created || status == HttpStatusCode.OK, $"payment {paymentId} gave {(int)status}: {body}");
+        return body!;
+    }
+
+    /// <summary>The kinds of the case's timeline events, in order.</summary>
+    public async Task<List<string>> TimelineAsync(string caseId) =>
+        (await api.GetAsync($"/v1/cases/{caseId}"))["timeline"]!.AsArray()
+            .Where(t => t!["type"]!.GetValue<string>() == "event").Select(t => t!["kind"]!.GetValue<string>()).ToList();
+
     public Task AdvanceToDayAsync(int day) => api.AdvanceToDayAsync(day);
 
     public static DateTimeOffset Day(int day) => TestCluster.Epoch.AddDays(day);
