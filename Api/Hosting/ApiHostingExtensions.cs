@@ -10,6 +10,7 @@ using O2C.Api.BankStatements;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
 using O2C.Api.Errors;
+using O2C.Api.Handovers;
 using O2C.Api.Invoices;
 using O2C.Api.Messages;
 using O2C.Api.Orders;
@@ -55,6 +56,7 @@ public static class ApiHostingExtensions
         app.MapPaymentEndpoints();
         app.MapBankStatementEndpoints();
         app.MapCaseEndpoints();
+        app.MapHandoverEndpoints();
         app.MapMessageEndpoints();
         app.MapReportEndpoints();
         app.MapClockEndpoints();
