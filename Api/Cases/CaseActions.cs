@@ -14,6 +14,11 @@ public static class CaseActions
 
     public sealed record InvoiceReason(string InvoiceId, string Reason);
 
+    public sealed record Assignment(string Collector);
+
+    public static Assignment? ParseAssignment(JsonFields body) =>
+        body.Id("collector") is { } collector ? new Assignment(collector) : null;
+
     public static Note? ParseNote(JsonFields body) =>
         body.Text("text", required: true, maxLength: 4000) is { } text ? new Note(text) : null;
 

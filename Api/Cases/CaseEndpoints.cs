@@ -26,6 +26,8 @@ public static class CaseEndpoints
         cases.MapPost("/{caseId}/payment-plan", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             ActAsync(caseId, request, CaseActions.ParsePlan,
                 (grain, plan) => grain.AgreePaymentPlan(new PaymentPlanRequest(plan.Instalments, plan.Replaces, plan.Reason)), grains, queries, ct));
+        cases.MapPost("/{caseId}/assign", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
+            ActAsync(caseId, request, CaseActions.ParseAssignment, (grain, assignment) => grain.Assign(assignment.Collector), grains, queries, ct));
         cases.MapPost("/{caseId}/dispute", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             DisputeAsync(caseId, request, dispute: true, grains, queries, ct));
         cases.MapPost("/{caseId}/resolve-dispute", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>

@@ -18,6 +18,7 @@ using O2C.Api.Payments;
 using O2C.Api.Queries;
 using O2C.Api.Reports;
 using O2C.Api.Validation;
+using O2C.Api.Worklist;
 
 namespace O2C.Api;
 
@@ -57,6 +58,7 @@ public static class ApiHostingExtensions
         app.MapBankStatementEndpoints();
         app.MapCaseEndpoints();
         app.MapHandoverEndpoints();
+        app.MapWorklistEndpoints();
         app.MapMessageEndpoints();
         app.MapReportEndpoints();
         app.MapClockEndpoints();

@@ -28,6 +28,9 @@ public interface IDunningCaseGrain : IGrainWithStringKey
     /// <summary>Late-payment interest and compensation on one of the case's invoices to business today; null when it is not in the case.</summary>
     [Alias("interest")] Task<InvoiceInterest?> Interest(string invoiceId);
 
+    /// <summary>Assigns the case to a collector (the worklist can be filtered by collector).</summary>
+    [Alias("assign")] Task<CaseActionResult> Assign(string collector);
+
     /// <summary>The collection agency confirmed it took the handover.</summary>
     [Alias("acknowledge-handover")] Task<CaseActionResult> AcknowledgeHandover(string handoverId);
 

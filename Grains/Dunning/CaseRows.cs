@@ -8,18 +8,18 @@ internal static class CaseRows
     private static readonly MultiRowStatement Upsert = MultiRowStatement.Keyed(
         """
         INSERT INTO cases (case_id, customer_id, status, stage, risk_profile, ladder_profile, currency, overdue_amount, oldest_due_date,
-            next_action, next_action_at, promise, invoices, opened_at, closed_at, updated_at, hold, payment_plan, broken_promises, broken_plans)
+            next_action, next_action_at, promise, invoices, opened_at, closed_at, updated_at, hold, payment_plan, broken_promises, broken_plans, collector)
         SELECT * FROM {rows}
         ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, stage = excluded.stage, risk_profile = excluded.risk_profile,
             overdue_amount = excluded.overdue_amount, oldest_due_date = excluded.oldest_due_date, next_action = excluded.next_action,
             next_action_at = excluded.next_action_at, promise = excluded.promise, invoices = excluded.invoices,
             closed_at = excluded.closed_at, updated_at = excluded.updated_at, hold = excluded.hold, payment_plan = excluded.payment_plan,
-            broken_promises = excluded.broken_promises, broken_plans = excluded.broken_plans
+            broken_promises = excluded.broken_promises, broken_plans = excluded.broken_plans, collector = excluded.collector
         """,
         "case_id text", "customer_id text", "status text", "stage text", "risk_profile text", "ladder_profile text", "currency text",
         "overdue_amount numeric", "oldest_due_date date", "next_action text", "next_action_at timestamptz", "promise jsonb", "invoices jsonb",
         "opened_at timestamptz", "closed_at timestamptz", "updated_at timestamptz", "hold text", "payment_plan jsonb", "broken_promises int",
-        "broken_plans int");
+        "broken_plans int", "collector text");
 
     // The figures are those of the day of handover; later changes touch only what was paid after and the status.
     private static readonly MultiRowStatement HandoverUpsert = MultiRowStatement.Keyed(
@@ -51,7 +51,7 @@ internal static class CaseRows
             open.Sum(i => i.Outstanding), open.Count > 0 ? open.Min(i => i.DueDate) : null, nextAction, s.NextStepAt,
             s.Promise is null ? null : new Jsonb(JsonSerializer.Serialize(s.Promise, RowJson.Options)),
             new Jsonb(JsonSerializer.Serialize(invoices, RowJson.Options)), s.OpenedAt, s.ClosedAt, now, CaseHolds.Of(s).Kind?.ToString(),
-            s.Plan is null ? null : new Jsonb(JsonSerializer.Serialize(s.Plan, RowJson.Options)), s.BrokenPromises, s.BrokenPlans);
+            s.Plan is null ? null : new Jsonb(JsonSerializer.Serialize(s.Plan, RowJson.Options)), s.BrokenPromises, s.BrokenPlans, s.Collector);
     }
 
     public static CommitRows Handover(this CommitRows rows, string caseId, CaseState s, DateTimeOffset now)

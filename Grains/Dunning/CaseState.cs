@@ -28,6 +28,9 @@ public sealed class CaseState : StateWithRows
 
     public int BrokenPlans { get; set; }
 
+    /// <summary>The collector the case is assigned to (the worklist filters by it); null when nobody is.</summary>
+    public string? Collector { get; set; }
+
     /// <summary>The latest handover to the collection agency; null before the ladder's end.</summary>
     public CaseHandover? Handover { get; set; }
 }

@@ -55,6 +55,23 @@ public sealed partial class DunningCaseGrain
             statement.CompensationCurrency, statement.Claimed, rules.ClaimFromStage, statement.TotalClaimable));
     }
 
+    public async Task<CaseActionResult> Assign(string collector)
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.Collector != collector)
+        {
+            var previous = State.Collector;
+            State.Collector = collector;
+            await SaveAsync(new CommitRows().Audit("Assigned", new { collector, previous }).Case(Key, State, NextAction(), Now));
+        }
+
+        return CaseActionResult.Ok;
+    }
+
     public async Task<CaseActionResult> AcknowledgeHandover(string handoverId)
     {
         if (!RecordExists || State.Handover is not { } handover || handover.HandoverId != handoverId)

@@ -12,7 +12,9 @@ ALTER TABLE cases
     ADD COLUMN hold            text,
     ADD COLUMN payment_plan    jsonb,
     ADD COLUMN broken_promises int NOT NULL DEFAULT 0,
-    ADD COLUMN broken_plans    int NOT NULL DEFAULT 0;
+    ADD COLUMN broken_plans    int NOT NULL DEFAULT 0,
+    ADD COLUMN collector       text;
+CREATE INDEX cases_worklist ON cases (collector) WHERE status IN ('Open', 'Paused');
 
 CREATE TABLE handovers (
     handover_id     text PRIMARY KEY,

@@ -11,13 +11,13 @@ public sealed class CollectionsDriver(ApiDriver api)
 
     public ApiDriver Api => api;
 
-    /// <summary>A Low-risk customer (score 90) in <paramref name="country"/> writing in <paramref name="language"/>, paying at 30 days.</summary>
-    public async Task CustomerAsync(string id, string country, string language, int creditScore = 90)
+    /// <summary>A customer (by default Low risk: score 90) in <paramref name="country"/> writing in <paramref name="language"/>, paying at 30 days unless told.</summary>
+    public async Task CustomerAsync(string id, string country, string language, int creditScore = 90, int paymentTermDays = 30)
     {
         var (status, body) = await api.PutAsync($"/v1/customers/{id}", new
         {
             name = $"Customer {id}", email = $"{id}@example.com", phone = "+31600000000", language, currency = "EUR", country,
-            paymentTermDays = 30, creditLimit = 1_000_000m, creditScore, preferredChannels = EmailOnly,
+            paymentTermDays, creditLimit = 1_000_000m, creditScore, preferredChannels = EmailOnly,
         });
         Assert.True(status == HttpStatusCode.OK, $"PUT customer {id} gave {(int)status}: {body}");
     }
