@@ -25,8 +25,17 @@ public static class CaseEndpoints
             .WithName("AddCaseNote").ReadsJson<CaseActions.Note>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/promise", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, BusinessClock clock, CancellationToken ct) =>
             ActAsync(caseId, request, body => CaseActions.ParsePromise(body) is { } promise && NotInPast(promise, body, clock) ? promise : null,
-                (grain, promise) => grain.PromiseToPay(promise.Amount, promise.Date), grains, queries, ct))
+                (grain, promise) => grain.PromiseToPay(promise.Amount, promise.Date, promise.Replaces), grains, queries, ct))
             .WithName("PromiseToPay").ReadsJson<CaseActions.Promise>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapPost("/{caseId}/payment-plan", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
+            ActAsync(caseId, request, CaseActions.ParsePlan,
+                (grain, plan) => grain.AgreePaymentPlan(new PaymentPlanRequest(plan.Instalments, plan.Replaces, plan.Reason)), grains, queries, ct))
+            .WithName("AgreePaymentPlan").ReadsJson<CaseActions.Plan>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{caseId}/assign", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
+            ActAsync(caseId, request, CaseActions.ParseAssignment, (grain, assignment) => grain.Assign(assignment.Collector), grains, queries, ct))
+            .WithName("AssignCase").ReadsJson<CaseActions.Assignment>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/dispute", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             DisputeAsync(caseId, request, dispute: true, grains, queries, ct))
             .WithName("DisputeInvoice").ReadsJson<CaseActions.InvoiceReason>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
@@ -79,7 +88,24 @@ public static class CaseEndpoints
         var result = await act(grains.GetGrain<IDunningCaseGrain>(caseId));
         return result.Accepted
             ? JsonResults.Json((await queries.ObjectAsync(CaseQueries.WithTimeline, cancellationToken, caseId))!)
-            : Problems.Conflict(result.Error!);
+            : Refused(result);
+    }
+
+    /// <summary>A refused action: 400 naming the fields the case found invalid, otherwise 409 (the case's state does not allow it).</summary>
+    public static IResult Refused(CaseActionResult result)
+    {
+        if (result.FieldErrors is not { Count: > 0 } invalid)
+        {
+            return Problems.Conflict(result.Error!);
+        }
+
+        var errors = new FieldErrors();
+        foreach (var error in invalid)
+        {
+            errors.Add(error.Field, error.Message);
+        }
+
+        return Problems.Validation(errors);
     }
 
     private static async Task<IResult> DisputeAsync(string caseId, HttpRequest request, bool dispute, IGrainFactory grains, JsonQueries queries, CancellationToken cancellationToken)

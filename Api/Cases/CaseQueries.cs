@@ -6,7 +6,8 @@ internal static class CaseQueries
         """
         SELECT case_id AS "caseId", customer_id AS "customerId", status, stage, risk_profile AS "riskProfile", ladder_profile AS "ladderProfile",
                currency, overdue_amount AS "overdueAmount", oldest_due_date AS "oldestDueDate", next_action AS "nextAction",
-               next_action_at AS "nextActionAt", promise, invoices, opened_at AS "openedAt", closed_at AS "closedAt", updated_at AS "updatedAt"
+               next_action_at AS "nextActionAt", promise, invoices, opened_at AS "openedAt", closed_at AS "closedAt", updated_at AS "updatedAt",
+               hold, payment_plan AS "paymentPlan", broken_promises AS "brokenPromises", broken_plans AS "brokenPlans", collector
         FROM cases
         """;
 

@@ -19,7 +19,7 @@ public static class CustomerEndpoints
                created_at AS "createdAt", updated_at AS "updatedAt",
                (SELECT coalesce(json_agg(json_build_object('occurredAt', e.occurred_at, 'kind', e.kind, 'data', e.data) ORDER BY e.id), '[]'::json)
                   FROM grain_events e WHERE e.grain_type = 'customer' AND e.grain_key = c.customer_id
-                  AND e.kind IN ('RiskProfileAssessed', 'CaseOpened', 'CaseClosed', 'PromiseBroken', 'OrderHeld', 'OrderReleased')) AS "timeline"
+                  AND e.kind IN ('RiskProfileAssessed', 'CaseOpened', 'CaseClosed', 'PromiseBroken', 'PaymentPlanBroken', 'OrderHeld', 'OrderReleased')) AS "timeline"
         FROM customers c WHERE customer_id = $1
         """;
 

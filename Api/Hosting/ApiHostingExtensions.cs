@@ -13,6 +13,7 @@ using O2C.Api.BankStatements;
 using O2C.Api.Clock;
 using O2C.Api.Customers;
 using O2C.Api.Errors;
+using O2C.Api.Handovers;
 using O2C.Api.Invoices;
 using O2C.Api.Limits;
 using O2C.Api.Messages;
@@ -22,6 +23,7 @@ using O2C.Api.Payments;
 using O2C.Api.Queries;
 using O2C.Api.Reports;
 using O2C.Api.Validation;
+using O2C.Api.Worklist;
 
 namespace O2C.Api;
 
@@ -76,6 +78,8 @@ public static class ApiHostingExtensions
         app.MapPaymentEndpoints();
         app.MapBankStatementEndpoints();
         app.MapCaseEndpoints();
+        app.MapHandoverEndpoints();
+        app.MapWorklistEndpoints();
         app.MapMessageEndpoints();
         app.MapReportEndpoints();
         app.MapClockEndpoints();

@@ -204,6 +204,23 @@ public sealed partial class JsonFields(JsonElement element, string path, FieldEr
         return value.EnumerateArray().Select((item, i) => (item, $"{Path(name)}[{i}]")).ToList();
     }
 
+    /// <summary>A true/false field; false when missing.</summary>
+    public bool Flag(string name)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        errors.Add(Path(name), "must be true or false");
+        return false;
+    }
+
     public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     private bool TryGet(string name, bool required, out JsonElement value)

@@ -34,5 +34,8 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("promise-broken")] Task PromiseBroken(string caseId, decimal amount, DateOnly promisedFor);
 
+    /// <summary>A payment plan broke: an instalment was short after its grace days. Counts against the risk profile as a broken promise does.</summary>
+    [Alias("payment-plan-broken")] Task PaymentPlanBroken(string caseId, decimal shortfall, DateOnly instalmentDate);
+
     [Alias("case-closed")] Task CaseClosed(string caseId);
 }

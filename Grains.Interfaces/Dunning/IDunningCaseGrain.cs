@@ -19,6 +19,21 @@ public interface IDunningCaseGrain : IGrainWithStringKey
 
     [Alias("promise-to-pay")] Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date);
 
+    /// <summary>A promise to pay; refused while a payment plan or dispute holds the case unless it <paramref name="replaces"/> it.</summary>
+    [Alias("promise-to-pay-replacing")] Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date, bool replaces);
+
+    /// <summary>Pauses the case on instalments covering its open amount; each is watched on its date plus the grace days.</summary>
+    [Alias("agree-payment-plan")] Task<CaseActionResult> AgreePaymentPlan(PaymentPlanRequest plan);
+
+    /// <summary>Late-payment interest and compensation on one of the case's invoices to business today; null when it is not in the case.</summary>
+    [Alias("interest")] Task<InvoiceInterest?> Interest(string invoiceId);
+
+    /// <summary>Assigns the case to a collector (the worklist can be filtered by collector).</summary>
+    [Alias("assign")] Task<CaseActionResult> Assign(string collector);
+
+    /// <summary>The collection agency confirmed it took the handover.</summary>
+    [Alias("acknowledge-handover")] Task<CaseActionResult> AcknowledgeHandover(string handoverId);
+
     /// <summary>Sends the next stage now.</summary>
     [Alias("escalate")] Task<CaseActionResult> Escalate();
 

@@ -20,6 +20,9 @@ public interface IInvoiceGrain : IGrainWithStringKey
     /// <summary>Applies up to the payment's amount; the same payment id twice applies once.</summary>
     [Alias("apply-payment")] Task<PaymentApplication> ApplyPayment(ApplyPayment payment);
 
+    /// <summary>Writes off the rest of the invoice: it leaves exposure and its case; a later payment is a recovery.</summary>
+    [Alias("write-off")] Task<Dunning.CaseActionResult> WriteOff(WriteOff command);
+
     [Alias("dispute")] Task Dispute(string reason);
 
     [Alias("resolve-dispute")] Task ResolveDispute(string reason);

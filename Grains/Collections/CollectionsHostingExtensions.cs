@@ -9,7 +9,7 @@ public static class CollectionsHostingExtensions
     /// <summary>
     /// The collections rules' options: late-payment interest (<c>O2C:Collections:Interest</c>), payment
     /// plans (<c>O2C:Collections:PaymentPlans</c>) and worklist weights (<c>O2C:Collections:Worklist</c>),
-    /// validated at start. Not yet called by <c>AddO2CGrains</c>: the grains that use them come next.
+    /// validated at start. Called by <c>AddO2CGrains</c>.
     /// </summary>
     public static IServiceCollection AddO2CCollectionsRules(this IServiceCollection services, IConfiguration o2c)
     {

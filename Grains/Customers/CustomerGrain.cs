@@ -190,6 +190,15 @@ public sealed class CustomerGrain(
         await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
     }
 
+    public async Task PaymentPlanBroken(string caseId, decimal shortfall, DateOnly instalmentDate)
+    {
+        // A broken plan is a promise broken in instalments: the risk rule counts it the same way.
+        State.BrokenPromises.Add(instalmentDate);
+        var rows = new CommitRows().Audit("PaymentPlanBroken", new { caseId, shortfall, instalmentDate });
+        Reassess(rows, $"a payment plan in case {caseId} broke: the instalment of {instalmentDate:yyyy-MM-dd} was {shortfall} short");
+        await SaveAsync(rows.CustomerChanged(Key, State, _exposure.Total, Now));
+    }
+
     public async Task CaseClosed(string caseId)
     {
         if (State.OpenCaseId != caseId)

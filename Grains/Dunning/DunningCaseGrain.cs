@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using O2C.Clock;
+using O2C.Grains.Collections;
 using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
@@ -14,12 +16,14 @@ namespace O2C.Grains.Dunning;
 /// opened with; a single one-shot reminder always points at the next step.
 /// </summary>
 [GrainType("case")]
-public sealed class DunningCaseGrain(
+public sealed partial class DunningCaseGrain(
     [PersistentState("case", StorageNames.Grains)] IPersistentState<CaseState> state,
     BusinessClock clock,
     GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
+    MessageComposer messages,
+    IOptions<LatePaymentInterestOptions> interest,
+    IOptions<PaymentPlanOptions> plans) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
 {
     private const string NextStep = CaseReminders.NextStep;
 
@@ -58,7 +62,9 @@ public sealed class DunningCaseGrain(
         return CaseActionResult.Ok;
     }
 
-    public async Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date)
+    public Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date) => PromiseToPay(amount, date, replaces: false);
+
+    public async Task<CaseActionResult> PromiseToPay(decimal amount, DateOnly date, bool replaces)
     {
         if (Refusal() is { } refused)
         {
@@ -70,11 +76,17 @@ public sealed class DunningCaseGrain(
             return CaseActionResult.Refused($"the promised date {date:yyyy-MM-dd} is before today ({Today:yyyy-MM-dd})");
         }
 
+        var rows = new CommitRows();
+        if (StartHold(rows, HoldKind.Promise, $"{amount:0.00} by {date:yyyy-MM-dd}", replaces) is { } conflict)
+        {
+            return conflict;
+        }
+
         State.Promise = new PromiseToPay(amount, date, Today, OpenOutstanding());
         State.Status = CaseStatus.Paused;
         // The ladder waits until the promised day has passed.
         State.NextStepAt = StartOf(date.AddDays(1));
-        var rows = new CommitRows().Audit("PromiseMade", State.Promise).Remind(NextStep, State.NextStepAt.Value);
+        rows.Audit("PromiseMade", State.Promise).Remind(NextStep, State.NextStepAt.Value);
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
         return CaseActionResult.Ok;
     }
@@ -88,7 +100,7 @@ public sealed class DunningCaseGrain(
 
         if (State.Status == CaseStatus.Paused)
         {
-            return CaseActionResult.Refused($"a promise to pay holds the ladder until {State.Promise!.Date:yyyy-MM-dd}");
+            return CaseActionResult.Refused($"the ladder is on hold: {NextAction()}");
         }
 
         var advances = new List<InvoiceAdvance>();
@@ -150,21 +162,32 @@ public sealed class DunningCaseGrain(
         if (customer is not null)
         {
             State.RiskProfile = customer.RiskProfile;
+            State.Country = customer.Profile.Country;
         }
 
         if (State.Invoices.TryGetValue(invoice.InvoiceId, out var known))
         {
-            if (known.Outstanding != invoice.Outstanding || known.Disputed != invoice.Disputed)
+            if (known.Outstanding != invoice.Outstanding || known.Disputed != invoice.Disputed || known.WrittenOff != invoice.WrittenOff)
             {
-                State.Invoices[invoice.InvoiceId] = known with { Outstanding = invoice.Outstanding, Disputed = invoice.Disputed };
+                State.Invoices[invoice.InvoiceId] = known with { Outstanding = invoice.Outstanding, Disputed = invoice.Disputed, WrittenOff = invoice.WrittenOff };
                 rows.Audit(InvoiceChange(known, invoice), new { invoice.InvoiceId, outstanding = invoice.Outstanding, invoice.Disputed });
+                if (!invoice.WrittenOff && known.Outstanding > invoice.Outstanding)
+                {
+                    Received(rows, known, known.Outstanding - invoice.Outstanding);
+                }
             }
 
             return false;
         }
 
+        if (invoice.WrittenOff)
+        {
+            return false;
+        }
+
         State.Invoices[invoice.InvoiceId] = new CaseInvoiceState(
-            invoice.InvoiceId, invoice.DueDate, invoice.Currency, invoice.Outstanding, invoice.PaymentReference, invoice.Disputed, DunningStage.None, null);
+            invoice.InvoiceId, invoice.DueDate, invoice.Currency, invoice.Outstanding, invoice.PaymentReference, invoice.Disputed, DunningStage.None, null,
+            Principal: invoice.Outstanding, Payments: []);
         rows.Audit("InvoiceJoined", new { invoice.InvoiceId, invoice.DueDate, invoice.Outstanding });
         if (State.Status == CaseStatus.Closed)
         {
@@ -198,10 +221,11 @@ public sealed class DunningCaseGrain(
         }
 
         var brokenPromise = SettlePromise(rows);
+        var brokenPlan = SettlePlan(rows);
         if (State.Status == CaseStatus.Paused)
         {
-            // A wake-up may have taken the reminder's place: point it at the promise's end again.
-            State.NextStepAt = StartOf(State.Promise!.Date.AddDays(1));
+            // A wake-up may have taken the reminder's place: point it at the hold's next look again.
+            State.NextStepAt = StartOf(State.Plan is { } plan ? plan.NextWatchOn(Today, plans.Value.GraceDays) : State.Promise!.Date.AddDays(1));
             await SaveAsync(rows.Remind(NextStep, State.NextStepAt.Value).Case(Key, State, NextAction(), Now));
             return;
         }
@@ -209,7 +233,7 @@ public sealed class DunningCaseGrain(
         var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
         if (!walk)
         {
-            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise);
+            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise, brokenPlan);
             return;
         }
 
@@ -243,6 +267,7 @@ public sealed class DunningCaseGrain(
             State.Status = CaseStatus.InCollection;
             State.NextStepAt = null;
             rows.Forget(NextStep);
+            HandOver(rows, open);
         }
         else
         {
@@ -260,11 +285,8 @@ public sealed class DunningCaseGrain(
 
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
 
+        await TellBrokenAsync(brokenPromise, brokenPlan);
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
-        if (brokenPromise is not null)
-        {
-            await customerGrain.PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
-        }
 
         if (advances.Count > 0 && State.Stage >= DunningStage.FinalNotice)
         {
@@ -272,7 +294,7 @@ public sealed class DunningCaseGrain(
         }
     }
 
-    private async Task ScheduleAsync(CommitRows rows, DateTimeOffset? nextStepAt, PromiseToPay? brokenPromise)
+    private async Task ScheduleAsync(CommitRows rows, DateTimeOffset? nextStepAt, PromiseToPay? brokenPromise, PaymentPlanStatus? brokenPlan)
     {
         var open = State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed).ToList();
         State.Stage = open.Count > 0 ? open.Max(i => i.Level) : DunningStage.None;
@@ -287,9 +309,21 @@ public sealed class DunningCaseGrain(
         }
 
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
+        await TellBrokenAsync(brokenPromise, brokenPlan);
+    }
+
+    /// <summary>A broken promise or plan counts against the customer's risk profile.</summary>
+    private async Task TellBrokenAsync(PromiseToPay? brokenPromise, PaymentPlanStatus? brokenPlan)
+    {
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
         if (brokenPromise is not null)
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+            await customer.PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+        }
+
+        if (brokenPlan is { MissedInstalment: not null })
+        {
+            await customer.PaymentPlanBroken(Key, brokenPlan.Shortfall, brokenPlan.BrokenOn!.Value.AddDays(-(plans.Value.GraceDays + 1)));
         }
     }
 
@@ -301,7 +335,8 @@ public sealed class DunningCaseGrain(
             $"{Key}-m{State.Messages}", Key, InvoiceId: null, customer, State.Stage,
             DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
             open.OrderBy(i => i.DueDate)
-                .Select(i => new DunningMessageInvoice(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference))
+                .Select(i => new DunningMessageInvoice(
+                    i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference, CaseInterest.For(interest.Value, State.Country, i, Today)))
                 .ToList()), Now);
         rows.Audit("StageSent", new { stage = State.Stage, tone = customer.RiskProfile, channels = sent, advances });
         rows.InvoiceLevels(advances.Select(a => State.Invoices[a.InvoiceId]).ToList());
@@ -327,6 +362,7 @@ public sealed class DunningCaseGrain(
         else
         {
             rows.Audit("PromiseBroken", promise);
+            State.BrokenPromises++;
         }
 
         State.Promise = null;
@@ -341,6 +377,12 @@ public sealed class DunningCaseGrain(
         State.ClosedAt = Now;
         State.NextStepAt = null;
         State.Promise = null;
+        if (State.Plan is { } plan)
+        {
+            rows.Audit("PaymentPlanCompleted", new { plan.AgreedOn, instalments = plan.Instalments.Count, reason = "every instalment paid: the plan was kept" });
+            State.Plan = null;
+        }
+
         await SaveAsync(rows.Forget(NextStep).Audit("CaseClosed", new { reason = "nothing outstanding" }).Case(Key, State, NextAction(), Now));
         await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
     }
@@ -357,6 +399,7 @@ public sealed class DunningCaseGrain(
     {
         CaseStatus.Closed => null,
         CaseStatus.InCollection => "With the collection agency",
+        CaseStatus.Paused when State.Plan is { } plan => PlanAction(plan),
         CaseStatus.Paused => $"Promise to pay {State.Promise!.Amount} by {State.Promise.Date:yyyy-MM-dd}",
         _ => State.Invoices.Values.Where(i => i.Outstanding > 0 && !i.Disputed)
                 .Select(i => Ladder.NextPostDueStep(i.Level)?.Stage).OfType<DunningStage>().DefaultIfEmpty().Min() is var stage and not DunningStage.None
@@ -367,7 +410,8 @@ public sealed class DunningCaseGrain(
     private static CaseInvoice ToLadder(CaseInvoiceState i) => new(i.InvoiceId, i.DueDate, i.Level, i.LevelReachedOn, i.Outstanding, i.Disputed);
 
     private static string InvoiceChange(CaseInvoiceState before, CaseInvoiceUpdate after) =>
-        before.Disputed != after.Disputed ? (after.Disputed ? "InvoiceDisputed" : "InvoiceDisputeResolved")
+        after.WrittenOff && !before.WrittenOff ? "InvoiceWrittenOff"
+        : before.Disputed != after.Disputed ? (after.Disputed ? "InvoiceDisputed" : "InvoiceDisputeResolved")
         : after.Outstanding <= 0 ? "InvoicePaid"
         : "InvoicePartiallyPaid";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using O2C.Grains.Collections;
 using O2C.Grains.Customers;
 using O2C.Grains.Dunning;
 using O2C.Grains.Messages;
@@ -17,8 +18,9 @@ public static class GrainsHostingExtensions
     /// <summary>
     /// The order-to-cash grains' policies and the queries they share: dunning ladders
     /// (<c>O2C:Dunning:Ladders</c>), risk thresholds (<c>O2C:Risk</c>) and message templates
-    /// (<c>O2C:Messages</c>) with the payment link (<c>O2C:Payments:LinkTemplate</c>). A bad ladder,
-    /// threshold, template or link fails the start with one clear line.
+    /// (<c>O2C:Messages</c>) with the payment link (<c>O2C:Payments:LinkTemplate</c>), and the collections
+    /// rules (<c>O2C:Collections</c>: interest, payment plans, worklist). A bad ladder, threshold,
+    /// template, link or collections rule fails the start with one clear line.
     /// </summary>
     public static IHostApplicationBuilder AddO2CGrains(this IHostApplicationBuilder builder)
     {
@@ -32,6 +34,7 @@ public static class GrainsHostingExtensions
         services.AddOptions<MessageOptions>().Bind(o2c.GetSection("Messages"));
         services.AddOptions<PaymentLinkOptions>().Bind(o2c.GetSection("Payments")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentLinkOptions>>(new PaymentLinkOptionsValidation(o2c["Messages:PaymentLinkBase"]));
+        services.AddO2CCollectionsRules(o2c);
 
         services.AddSingleton(sp => new RiskPolicy(sp.GetRequiredService<IOptions<RiskThresholds>>().Value));
         services.AddSingleton<DunningLadders>();

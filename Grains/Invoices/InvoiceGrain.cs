@@ -48,9 +48,14 @@ public sealed class InvoiceGrain(
             return new PaymentApplication(Key, 0, 0, InvoiceStatus.Open);
         }
 
-        if (State.Payments.TryGetValue(payment.PaymentId, out var earlier))
+        if (State.Payments.TryGetValue(payment.PaymentId, out var earlier) || State.Recoveries.TryGetValue(payment.PaymentId, out earlier))
         {
             return new PaymentApplication(Key, earlier, State.Outstanding, State.Status);
+        }
+
+        if (State.Outstanding <= 0 && State.WrittenOff > State.Recovered)
+        {
+            return await RecoverAsync(payment);
         }
 
         var applied = Math.Min(payment.Amount, State.Outstanding);
@@ -80,7 +85,49 @@ public sealed class InvoiceGrain(
         return new PaymentApplication(Key, applied, State.Outstanding, State.Status);
     }
 
+    public async Task<CaseActionResult> WriteOff(WriteOff command)
+    {
+        if (!RecordExists)
+        {
+            return CaseActionResult.Refused($"invoice {Key} does not exist");
+        }
+
+        if (State.Outstanding <= 0)
+        {
+            return CaseActionResult.Refused($"invoice {Key} has nothing open to write off (status {State.Status})");
+        }
+
+        if (command.Amount is { } amount && amount != State.Outstanding)
+        {
+            return CaseActionResult.Invalid([new CaseFieldError("amount", $"must be the rest still open, {State.Outstanding:0.00}, or left out; got {amount:0.00}")]);
+        }
+
+        var writtenOff = State.Outstanding;
+        State.WrittenOff += writtenOff;
+        State.WrittenOffAt = Now;
+        State.WriteOffReason = command.Reason;
+        await SaveAsync(new CommitRows()
+            .Audit("WrittenOff", new { amount = writtenOff, reason = command.Reason, State.CaseId })
+            .Forget(InvoiceIssue.PreDueReminder).Forget(InvoiceIssue.DueDateCheck)
+            .InvoiceChanged(Key, State, Now));
+        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId)
+            .InvoiceOutstandingChanged(new InvoiceBalance(Key, State.Total, State.Outstanding, State.DueDate, PaidOn: null, DaysLate: null));
+        await NotifyCaseAsync(customer: null);
+        return CaseActionResult.Ok;
+    }
+
     public Task Dispute(string reason) => SetDisputeAsync(true, reason);
+
+    /// <summary>Money on a written-off invoice: matched as any payment, booked as a recovery (up to what was written off).</summary>
+    private async Task<PaymentApplication> RecoverAsync(ApplyPayment payment)
+    {
+        var recovered = Math.Min(payment.Amount, State.WrittenOff - State.Recovered);
+        State.Recoveries[payment.PaymentId] = recovered;
+        await SaveAsync(new CommitRows()
+            .Audit("RecoveredAfterWriteOff", new { paymentId = payment.PaymentId, recovered, totalRecovered = State.Recovered, receivedAt = payment.ReceivedAt })
+            .InvoiceChanged(Key, State, Now));
+        return new PaymentApplication(Key, recovered, State.Outstanding, State.Status);
+    }
 
     public Task ResolveDispute(string reason) => SetDisputeAsync(false, reason);
 
@@ -178,7 +225,7 @@ public sealed class InvoiceGrain(
         State.CaseId is null
             ? Task.CompletedTask
             : GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).Track(
-                new CaseInvoiceUpdate(Key, State.DueDate, State.Currency, State.Outstanding, State.PaymentReference, State.Disputed), customer);
+                new CaseInvoiceUpdate(Key, State.DueDate, State.Currency, State.Outstanding, State.PaymentReference, State.Disputed, State.WrittenOff > 0), customer);
 
     private InvoiceSummary Summary() => InvoiceIssue.Summary(Key, State);
 }

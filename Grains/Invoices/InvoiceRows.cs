@@ -25,10 +25,12 @@ internal static class InvoiceRows
         """
         UPDATE invoices i SET paid = v.paid, outstanding = v.outstanding,
             status = CASE WHEN i.status = 'InCollection' AND v.outstanding > 0 AND v.status <> 'Disputed' THEN 'InCollection' ELSE v.status END,
-            case_id = v.case_id, paid_at = v.paid_at, updated_at = v.updated_at
+            case_id = v.case_id, paid_at = v.paid_at, updated_at = v.updated_at, written_off = v.written_off, recovered = v.recovered,
+            written_off_at = v.written_off_at, write_off_reason = v.write_off_reason
         FROM {rows} WHERE i.invoice_id = v.invoice_id
         """,
-        "invoice_id text", "paid numeric", "outstanding numeric", "status text", "case_id text", "paid_at timestamptz", "updated_at timestamptz");
+        "invoice_id text", "paid numeric", "outstanding numeric", "status text", "case_id text", "paid_at timestamptz", "updated_at timestamptz",
+        "written_off numeric", "recovered numeric", "written_off_at timestamptz", "write_off_reason text");
 
     public static CommitRows Invoice(this CommitRows rows, string invoiceId, InvoiceState s, DateTimeOffset now) => rows.Project(
         Insert,
@@ -36,7 +38,7 @@ internal static class InvoiceRows
         s.Status.ToString(), s.PaymentReference, s.CaseId, new Jsonb(JsonSerializer.Serialize(s.Lines, RowJson.Options)), PaidAt(s), now);
 
     public static CommitRows InvoiceChanged(this CommitRows rows, string invoiceId, InvoiceState s, DateTimeOffset now) => rows.Project(
-        Change, invoiceId, s.Paid, s.Outstanding, s.Status.ToString(), s.CaseId, PaidAt(s), now);
+        Change, invoiceId, s.Paid, s.Outstanding, s.Status.ToString(), s.CaseId, PaidAt(s), now, s.WrittenOff, s.Recovered, s.WrittenOffAt, s.WriteOffReason);
 
     private static DateTimeOffset? PaidAt(InvoiceState s) =>
         s.PaidOn is { } paidOn ? new DateTimeOffset(paidOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;

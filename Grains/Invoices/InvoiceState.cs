@@ -24,12 +24,25 @@ public sealed class InvoiceState : StateWithRows
     public string? CaseId { get; set; }
     public DateOnly? PaidOn { get; set; }
 
+    /// <summary>What was written off (the whole rest at the time); it leaves exposure and the case.</summary>
+    public decimal WrittenOff { get; set; }
+
+    public DateTimeOffset? WrittenOffAt { get; set; }
+
+    public string? WriteOffReason { get; set; }
+
+    /// <summary>Payments received after the write-off, by payment id: recoveries, not part of <see cref="Paid"/>.</summary>
+    public Dictionary<string, decimal> Recoveries { get; set; } = [];
+
     public decimal Paid => Payments.Values.Sum();
 
-    public decimal Outstanding => Total - Paid;
+    public decimal Recovered => Recoveries.Values.Sum();
+
+    public decimal Outstanding => Total - Paid - WrittenOff;
 
     public InvoiceStatus Status =>
-        Outstanding <= 0 ? InvoiceStatus.Paid
+        Outstanding <= 0 && WrittenOff > 0 ? InvoiceStatus.WrittenOff
+        : Outstanding <= 0 ? InvoiceStatus.Paid
         : Disputed ? InvoiceStatus.Disputed
         : Overdue ? InvoiceStatus.Overdue
         : Paid > 0 ? InvoiceStatus.PartiallyPaid

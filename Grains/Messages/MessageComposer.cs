@@ -1,3 +1,4 @@
+using O2C.Grains.Collections;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Payments;
 using O2C.Storage;
@@ -32,16 +33,19 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
         var lines = message.Invoices
             .Select(i => new MessageInvoiceLine(
                 i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, DunningStageNames.In(customer.Profile.Language, i.Level), i.PaymentReference,
-                paymentLinks.For(i.PaymentReference, i.Outstanding, i.Currency, i.InvoiceId, customer.CustomerId)))
+                paymentLinks.For(i.PaymentReference, i.Outstanding, i.Currency, i.InvoiceId, customer.CustomerId),
+                i.Interest is { Claimed: true } claimed ? claimed.Interest : null,
+                i.Interest is { Claimed: true } withCosts && CompensationCounts(withCosts, i.Currency) ? withCosts.Compensation : null))
             .ToList();
         var total = message.Invoices.Sum(i => i.Outstanding);
+        var claim = ClaimOf(message.Invoices, lines, total);
         var first = message.Invoices[0];
         var link = paymentLinks.For(first.PaymentReference, total, message.Currency, first.InvoiceId, customer.CustomerId);
         foreach (var channel in message.Channels)
         {
             var rendered = renderer.Render(new MessageModel(
                 customer.Profile.Name, customer.Profile.Language, message.Stage, customer.RiskProfile, channel,
-                message.Currency, total, link, lines));
+                message.Currency, total, link, lines, claim));
             var messageId = $"{message.MessageIdPrefix}-{channel.ToString().ToLowerInvariant()}";
             rows.Project(
                 Queued,
@@ -53,6 +57,25 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
 
         return message.Channels.Count;
     }
+
+    /// <summary>The interest and compensation of the invoices whose step claims them; null when none does.</summary>
+    private static MessageClaim? ClaimOf(IReadOnlyList<DunningMessageInvoice> invoices, IReadOnlyList<MessageInvoiceLine> lines, decimal total)
+    {
+        var claimed = invoices.Select(i => i.Interest).OfType<InterestStatement>().Where(s => s.Claimed).ToList();
+        if (claimed.Count == 0)
+        {
+            return null;
+        }
+
+        var interest = lines.Sum(l => l.Interest ?? 0m);
+        var compensation = lines.Sum(l => l.Compensation ?? 0m);
+        return new MessageClaim(
+            interest, compensation, claimed[0].CompensationCurrency, total + interest + compensation,
+            string.Join("; ", claimed.Select(s => s.LegalBasis).Distinct(StringComparer.Ordinal)), claimed[0].AsOf);
+    }
+
+    private static bool CompensationCounts(InterestStatement statement, string currency) =>
+        string.Equals(statement.CompensationCurrency, currency, StringComparison.OrdinalIgnoreCase);
 
     private static string? Recipient(CustomerProfile profile, Channel channel) => channel switch
     {

@@ -26,6 +26,13 @@ internal static class MessageContext
             ["total_amount"] = LanguageFormats.Amount(model.TotalOutstanding, language),
             ["payment_link"] = model.PaymentLink,
             ["invoice_count"] = model.Invoices.Count,
+            // Always present, empty before the claim step, so a template may name them inside `if interest_claimed`.
+            ["interest_claimed"] = model.Claim is not null,
+            ["total_interest"] = model.Claim is { } claim ? LanguageFormats.Money(claim.Interest, model.Currency, language) : "",
+            ["total_compensation"] = model.Claim is { } c1 ? LanguageFormats.Money(c1.Compensation, c1.CompensationCurrency, language) : "",
+            ["total_claimable"] = model.Claim is { } c2 ? LanguageFormats.Money(c2.TotalClaimable, model.Currency, language) : "",
+            ["legal_basis"] = model.Claim?.LegalBasis ?? "",
+            ["interest_as_of"] = model.Claim is { } c3 ? LanguageFormats.Date(c3.AsOf, language) : "",
         };
         var invoices = new ScriptArray();
         foreach (var line in model.Invoices)
@@ -40,6 +47,8 @@ internal static class MessageContext
                 ["level"] = line.Level,
                 ["payment_reference"] = line.PaymentReference,
                 ["payment_link"] = line.PaymentLink,
+                ["interest"] = line.Interest is { } interest ? LanguageFormats.Money(interest, line.Currency, language) : "",
+                ["compensation"] = line.Compensation is { } compensation ? LanguageFormats.Money(compensation, line.Currency, language) : "",
             });
         }
 
@@ -50,7 +59,7 @@ internal static class MessageContext
     /// <summary>
     /// The models every template is rendered against at start. Scriban checks only the branches a
     /// render takes, so the samples take both sides of what templates branch on: a link or none,
-    /// one invoice or several.
+    /// one invoice or several, interest claimed or not.
     /// </summary>
     public static IEnumerable<MessageModel> Samples(DunningStage stage, RiskProfile profile, Channel channel, string language)
     {
@@ -61,5 +70,9 @@ internal static class MessageContext
         };
         yield return new MessageModel("Sample Customer B.V.", language, stage, profile, channel, "EUR", 1834.50m, "https://pay.example.com/RF12INV20260001", lines);
         yield return new MessageModel("Sample Customer B.V.", language, stage, profile, channel, "EUR", 1234.50m, null, [lines[0] with { PaymentLink = null }]);
+        yield return new MessageModel(
+            "Sample Customer B.V.", language, stage, profile, channel, "EUR", 1834.50m, null,
+            [lines[0] with { Interest = 23.61m, Compensation = 40m }, lines[1]],
+            new MessageClaim(23.61m, 40m, "EUR", 1898.11m, "art. 6:119a BW", new DateOnly(2026, 12, 1)));
     }
 }

@@ -9,6 +9,7 @@ namespace O2C.Grains.Messages;
 /// </summary>
 /// <param name="Language">An ISO 639-1 code such as "nl"; a region suffix ("nl-BE") is ignored.</param>
 /// <param name="PaymentLink">The payment page for the whole message; null when no link is configured, and templates then leave the link out.</param>
+/// <param name="Claim">Interest and compensation claimed from the country's claim step on; null before it.</param>
 public sealed record MessageModel(
     string CustomerName,
     string Language,
@@ -18,4 +19,5 @@ public sealed record MessageModel(
     string Currency,
     decimal TotalOutstanding,
     string? PaymentLink,
-    IReadOnlyList<MessageInvoiceLine> Invoices);
+    IReadOnlyList<MessageInvoiceLine> Invoices,
+    MessageClaim? Claim = null);

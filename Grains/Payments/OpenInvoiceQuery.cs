@@ -4,13 +4,18 @@ using O2C.Grains.Invoicing;
 
 namespace O2C.Grains.Payments;
 
-/// <summary>Candidate invoices for matching a payment, read from the committed invoice rows.</summary>
+/// <summary>
+/// Candidate invoices for matching a payment, read from the committed invoice rows. A written-off
+/// invoice stays a candidate for what was written off and not yet recovered, so money paid on it
+/// later is matched and booked as a recovery.
+/// </summary>
 public sealed class OpenInvoiceQuery(NpgsqlDataSource dataSource)
 {
     private const string Columns = "SELECT invoice_id, customer_id, payment_reference, currency, outstanding, due_date FROM invoices";
 
     public Task<IReadOnlyList<OpenInvoice>> CandidatesAsync(IncomingPayment payment) => ReadAsync(
-        $"{Columns} WHERE outstanding > 0 AND (invoice_id = $1 OR payment_reference = $2 OR customer_id = $3) ORDER BY due_date, invoice_id",
+        "SELECT invoice_id, customer_id, payment_reference, currency, outstanding + written_off - recovered, due_date FROM invoices"
+        + " WHERE (outstanding > 0 OR written_off > recovered) AND (invoice_id = $1 OR payment_reference = $2 OR customer_id = $3) ORDER BY due_date, invoice_id",
         Text(payment.InvoiceId), Text(payment.Reference is { } reference ? PaymentReference.Normalize(reference) : null), Text(payment.CustomerId));
 
     /// <summary>The oldest open invoices owing exactly this amount: what a collector looks at first for a payment nobody named.</summary>

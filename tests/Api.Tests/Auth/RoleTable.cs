@@ -32,10 +32,17 @@ internal static class RoleTable
         ["POST /v1/cases/{caseId}/dispute"] = ["collector"],
         ["POST /v1/cases/{caseId}/resolve-dispute"] = ["collector"],
         ["POST /v1/cases/{caseId}/escalate"] = ["collector"],
+        ["POST /v1/cases/{caseId}/payment-plan"] = ["collector"],
+        ["POST /v1/cases/{caseId}/assign"] = ["collector"],
+        ["POST /v1/invoices/{invoiceId}/write-off"] = ["collector"],
+        ["GET /v1/handovers/"] = ["collector"],
+        ["POST /v1/handovers/{handoverId}/acknowledge"] = ["collector"],
+        ["GET /v1/worklist/"] = ["collector"],
         ["GET /v1/messages/"] = ["collector"],
 
         ["GET /v1/reports/aging"] = ["collector", "operator"],
         ["GET /v1/reports/dso"] = ["collector", "operator"],
+        ["GET /v1/reports/effectiveness"] = ["collector", "operator"],
         ["GET /v1/clock/"] = ["collector", "operator"],
 
         ["POST /v1/clock/advance"] = ["operator"],
