@@ -4,6 +4,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Messages;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Dunning;
 
@@ -19,8 +20,11 @@ public sealed class DunningCaseGrain(
     BusinessClock clock,
     GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
+    MessageComposer messages,
+    O2CMetrics metrics) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
 {
+    protected override string KeyAttribute => O2CTracing.CaseId;
+
     private const string NextStep = CaseReminders.NextStep;
 
     // A step due when an invoice joins waits this long (business time), so every invoice falling due
@@ -145,6 +149,8 @@ public sealed class DunningCaseGrain(
             State.LadderProfile = customer.RiskProfile;
             State.OpenedAt = Now;
             rows.Audit("CaseOpened", new { customer.CustomerId, ladderProfile = customer.RiskProfile });
+            var profile = customer.RiskProfile.ToString();
+            rows.OnCommitted(() => metrics.CaseOpened(profile));
         }
 
         if (customer is not null)
@@ -170,6 +176,8 @@ public sealed class DunningCaseGrain(
         {
             State.Status = CaseStatus.Open;
             State.ClosedAt = null;
+            var profile = State.RiskProfile.ToString();
+            rows.OnCommitted(() => metrics.CaseOpened(profile));
         }
 
         return true;
@@ -336,6 +344,8 @@ public sealed class DunningCaseGrain(
 
     private async Task CloseAsync(CommitRows rows)
     {
+        var (stage, profile) = (State.Stage.ToString(), State.RiskProfile.ToString());
+        rows.OnCommitted(() => metrics.CaseClosed(stage, profile));
         State.Status = CaseStatus.Closed;
         State.Stage = DunningStage.None;
         State.ClosedAt = Now;

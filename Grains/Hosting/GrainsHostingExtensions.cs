@@ -7,6 +7,7 @@ using O2C.Grains.Messages;
 using O2C.Grains.Payments;
 using O2C.Grains.Risk;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains;
 
@@ -40,6 +41,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
+        services.AddO2CMetrics();
         services.AddSingleton<CustomerExposureQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;

@@ -6,6 +6,7 @@ using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Messages;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Invoices;
 
@@ -22,8 +23,11 @@ public sealed class InvoiceGrain(
     BusinessClock clock,
     GrainRows grainRows,
     DunningLadders ladders,
-    MessageComposer messages) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
+    MessageComposer messages,
+    O2CMetrics metrics) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
 {
+    protected override string KeyAttribute => O2CTracing.InvoiceId;
+
     public async Task<InvoiceSummary> Issue(IssueInvoice command)
     {
         if (RecordExists)
@@ -32,7 +36,7 @@ public sealed class InvoiceGrain(
         }
 
         State = InvoiceIssue.NewState(Key, command);
-        await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now));
+        await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now).OnCommitted(metrics.InvoiceIssued));
         return Summary();
     }
 

@@ -6,6 +6,7 @@ using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Payments;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Payments;
 
@@ -21,8 +22,11 @@ public sealed class PaymentGrain(
     [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentState> state,
     BusinessClock clock,
     GrainRows grainRows,
-    OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
+    OpenInvoiceQuery openInvoices,
+    O2CMetrics metrics) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
 {
+    protected override string KeyAttribute => O2CTracing.PaymentId;
+
     private static readonly MultiRowStatement Recorded = MultiRowStatement.Appended(
         """
         INSERT INTO payments (payment_id, content_hash, amount, currency, received_at, invoice_id, reference, customer_id, payer_name,
@@ -84,6 +88,7 @@ public sealed class PaymentGrain(
         State.Result = result;
         var rows = new CommitRows()
             .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, unallocated })
+            .OnCommitted(() => metrics.PaymentReceived(Outcome(status)))
             .Project(
                 Recorded,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, payment.InvoiceId, payment.Reference,
@@ -123,6 +128,7 @@ public sealed class PaymentGrain(
         var customer = customers.Count == 1 ? customers.First() : null;
         var rows = new CommitRows()
             .Audit("PaymentReceivedFromStatement", new { payment, result.Status, allocations, unallocated })
+            .OnCommitted(() => metrics.PaymentReceived(Outcome(status)))
             .Project(
                 RecordedFromStatement,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, allocations.Count == 1 ? allocations[0].InvoiceId : null, null,
@@ -139,4 +145,11 @@ public sealed class PaymentGrain(
         await SaveAsync(rows);
         return result;
     }
+
+    private static string Outcome(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Matched => "matched",
+        PaymentStatus.PartiallyMatched => "partly_matched",
+        _ => "unmatched",
+    };
 }
