@@ -49,7 +49,7 @@ public sealed class O2CMetrics
 
     public void OrderReleased() => _orders.Add(1, Tag.Outcome("released"));
 
-    public void OrderRejected() => _orders.Add(1, Tag.Outcome("rejected"));
+    public void OrdersRejected(int count = 1) => _orders.Add(count, Tag.Outcome("rejected"));
 
     public void InvoiceIssued() => _invoicesIssued.Add(1);
 
@@ -60,9 +60,9 @@ public sealed class O2CMetrics
 
     public void MessageSent(string channel) => _messages.Add(1, Tag.Channel(channel), Tag.Outcome("sent"));
 
-    public void MessageFailed(string channel) => _messages.Add(1, Tag.Channel(channel), Tag.Outcome("failed"));
+    public void MessagesFailed(string channel, int count = 1) => _messages.Add(count, Tag.Channel(channel), Tag.Outcome("failed"));
 
-    public void MessageCancelled(string channel) => _messages.Add(1, Tag.Channel(channel), Tag.Outcome("cancelled"));
+    public void MessagesCancelled(string channel, int count) => _messages.Add(count, Tag.Channel(channel), Tag.Outcome("cancelled"));
 
     public void CaseOpened(string riskProfile) => _casesOpened.Add(1, Tag.RiskProfile(riskProfile));
 

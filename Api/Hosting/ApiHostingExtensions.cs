@@ -17,6 +17,7 @@ using O2C.Api.Payments;
 using O2C.Api.Queries;
 using O2C.Api.Reports;
 using O2C.Api.Validation;
+using O2C.Telemetry;
 
 namespace O2C.Api;
 
@@ -38,6 +39,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
+        builder.Services.AddO2CMetrics();
         builder.AddBankStatements();
         return builder;
     }
