@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -48,6 +49,12 @@ public static partial class DatabaseHostingExtensions
         services.AddSingleton(database);
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            // SQL is traced inside a trace (a request, a grain call, a clock advance, a group commit),
+            // never as traces of its own: the pollers of reminders, messages and the clock would fill
+            // the backend with a root span per poll.
+            .ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null))
             .Build());
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.AddHostedService<SchemaMigrationHostedService>();
