@@ -47,7 +47,8 @@ public static partial class DatabaseHostingExtensions
 
         var database = new DatabaseInfo(Tuned(connectionString, options.MaxPoolSize), embedded);
         services.AddSingleton(database);
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString)
+        // Named: the pool's metrics (db.client.connection.*) carry "o2c" instead of the connection string.
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(database.ConnectionString) { Name = "o2c" }
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             // SQL is traced inside a trace (a request, a grain call, a clock advance, a group commit),
             // never as traces of its own: the pollers of reminders, messages and the clock would fill

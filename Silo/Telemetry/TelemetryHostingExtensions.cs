@@ -99,11 +99,17 @@ public static class TelemetryHostingExtensions
         path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health") || path.StartsWithSegments("/v1/dashboard")
         || path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/orleans");
 
-    // Kestrel listens on the configured URLs (--urls, ASPNETCORE_URLS) and this port; setting both
-    // here keeps the first, which Kestrel would otherwise drop once an address is given in code.
+    // Kestrel listens on the configured addresses (--urls, ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS
+    // as the container images set it, else its default) and this port. Given in code, the addresses
+    // replace the configured ones, so those are read here and kept.
     private static void AddListener(WebApplicationBuilder builder, int port)
     {
-        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured : "http://localhost:5000";
-        builder.WebHost.UseUrls([.. urls.Split(';', StringSplitOptions.RemoveEmptyEntries), $"http://*:{port}"]);
+        var configuration = builder.Configuration;
+        var addresses = configuration["urls"] is { Length: > 0 } urls
+            ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : configuration["http_ports"] is { Length: > 0 } ports
+                ? ports.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}").ToArray()
+                : ["http://localhost:5000"];
+        builder.WebHost.UseUrls([.. addresses, $"http://*:{port}"]);
     }
 }
