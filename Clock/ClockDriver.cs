@@ -85,6 +85,7 @@ public sealed class ClockDriver : IDisposable
     private async Task<ClockAdvance> RunAsync(BusinessClock clock, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var from = clock.GetUtcNow();
+        using var trace = new AdvanceTrace(from, to);
         long due = 0;
         var moves = 0;
         var lastProgress = Stopwatch.GetTimestamp();
@@ -105,9 +106,11 @@ public sealed class ClockDriver : IDisposable
             {
                 if (now >= to)
                 {
+                    trace.Done(due, moves);
                     return new ClockAdvance(from, now, due, moves);
                 }
 
+                trace.Batch(to, 0);
                 await MoveAsync(to, cancellationToken);
                 moves++;
                 continue;
@@ -117,7 +120,9 @@ public sealed class ClockDriver : IDisposable
             {
                 // Nothing in flight: everything due at the earliest time becomes due with one move.
                 var next = WholeMilliseconds(earliest) + Tick;
-                due += await CountDueBeforeAsync(now, next, cancellationToken);
+                var dueNow = await CountDueBeforeAsync(now, next, cancellationToken);
+                due += dueNow;
+                trace.Batch(next, dueNow);
                 await MoveAsync(next, cancellationToken);
                 moves++;
                 continue;
@@ -134,6 +139,7 @@ public sealed class ClockDriver : IDisposable
             {
                 retries++;
                 _logger.LogInformation("Due reminders waited {Waited} for delivery; the business clock moves to their next tick at {Tick:O}", waited, tick);
+                trace.Batch(tick, 0);
                 await MoveAsync(tick, cancellationToken);
                 moves++;
                 continue;

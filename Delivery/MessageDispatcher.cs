@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using O2C.Clock;
 using O2C.Delivery.Channels;
+using O2C.Telemetry;
 
 namespace O2C.Delivery;
 
@@ -25,6 +26,7 @@ internal sealed partial class MessageDispatcher(
     IReadOnlyDictionary<string, IMessageChannel> channels,
     DeliveryOptions options,
     BusinessClock clock,
+    O2CMetrics metrics,
     ILogger<MessageDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan[] RecordRetries = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
@@ -52,6 +54,8 @@ internal sealed partial class MessageDispatcher(
                 if (claim.Cancelled > 0 || claim.Failed > 0)
                 {
                     LogSettledUnsent(logger, channelName, claim.Cancelled, claim.Failed);
+                    metrics.MessagesCancelled(MetricName(channelName), claim.Cancelled);
+                    metrics.MessagesFailed(MetricName(channelName), claim.Failed);
                 }
 
                 await Parallel.ForEachAsync(
@@ -105,6 +109,7 @@ internal sealed partial class MessageDispatcher(
             if (await RecordAsync(message, () => queue.SentAsync(message, clock.GetUtcNow(), CancellationToken.None)))
             {
                 LogSent(logger, message.MessageId, message.Channel, message.Attempt);
+                metrics.MessageSent(MetricName(message.Channel));
             }
 
             return;
@@ -116,6 +121,7 @@ internal sealed partial class MessageDispatcher(
             if (await RecordAsync(message, () => queue.FailedAsync(message, DeliveryErrors.Detail(failure), clock.GetUtcNow(), CancellationToken.None)))
             {
                 LogFailed(logger, message.MessageId, message.Channel, message.Attempt, reason);
+                metrics.MessagesFailed(MetricName(message.Channel));
             }
 
             return;
@@ -191,6 +197,9 @@ internal sealed partial class MessageDispatcher(
             }
         }
     }
+
+    // The channel as the business meter names it, the way MessageComposer counted the message queued.
+    private static string MetricName(string channel) => channel.ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message delivery: {Delivering}; left Queued, not configured: {LeftQueued}")]
     private static partial void LogChannels(ILogger logger, string delivering, string leftQueued);

@@ -15,6 +15,7 @@ public sealed class CommitRows
     private readonly List<AuditEvent> _events = [];
     private readonly List<OutboxMessage> _outbox = [];
     private readonly List<ReminderChange> _reminders = [];
+    private readonly List<Action> _committed = [];
 
     public IReadOnlyList<SqlStatement> Projections => _projections;
 
@@ -23,6 +24,9 @@ public sealed class CommitRows
     public IReadOnlyList<OutboxMessage> Outbox => _outbox;
 
     public IReadOnlyList<ReminderChange> Reminders => _reminders;
+
+    /// <summary>What to do once these rows are committed (business metrics): never for a write that failed.</summary>
+    public IReadOnlyList<Action> Committed => _committed;
 
     /// <summary>
     /// The reminder changes to commit in the state's transaction (<see cref="GrainRows.RemindersWithState"/>),
@@ -35,6 +39,13 @@ public sealed class CommitRows
 
     /// <summary>Whether there are rows to write (reminder changes aside).</summary>
     public bool HasRows => _projections.Count > 0 || _rows.Count > 0 || _events.Count > 0 || _outbox.Count > 0;
+
+    /// <summary>Runs <paramref name="action"/> after the write commits: counts what happened exactly when it happened.</summary>
+    public CommitRows OnCommitted(Action action)
+    {
+        _committed.Add(action);
+        return this;
+    }
 
     /// <summary>An upsert (or delete) of a query row derived from the state.</summary>
     public CommitRows Project(string sql, params object?[] parameters)

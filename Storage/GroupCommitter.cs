@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using O2C.Telemetry;
 
 namespace O2C.Storage;
 
@@ -17,7 +19,7 @@ internal sealed partial class GroupCommitter(
     private readonly MicroBatcher<PendingCommit> _batcher = new(
         options.Value.MaxBatchSize,
         options.Value.Writers,
-        batch => CommitBatchAsync(batch, dataSource, logger),
+        batch => CommitTracedAsync(batch, dataSource, logger),
         pending => pending.Fail(new InvalidOperationException("The silo is stopping; no more writes are accepted.")));
 
     public Task CommitAsync(
@@ -38,6 +40,28 @@ internal sealed partial class GroupCommitter(
 
     // Accepted writes are drained, not dropped: callers were promised durability.
     public Task StopAsync(CancellationToken cancellationToken) => _batcher.StopAsync(cancellationToken);
+
+    /// <summary>
+    /// A traced write's SQL belongs to the trace of the grain call that queued it: the group commit is
+    /// a span under the first traced write's call, linked to the other traced writes it carried, and
+    /// the statements nest under it. A group of untraced writes opens no span.
+    /// </summary>
+    private static async Task CommitTracedAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource, ILogger logger)
+    {
+        if (!O2CTracing.Source.HasListeners())
+        {
+            await CommitBatchAsync(batch, dataSource, logger);
+            return;
+        }
+
+        var traced = batch.Where(p => p.Caller != default).Select(p => p.Caller).ToList();
+        using var span = traced.Count == 0
+            ? null
+            : O2CTracing.Source.StartActivity(
+                "o2c.group_commit", ActivityKind.Internal, traced[0], links: traced.Skip(1).Select(c => new ActivityLink(c)));
+        span?.SetTag("o2c.writes", batch.Count);
+        await CommitBatchAsync(batch, dataSource, logger);
+    }
 
     private static async Task CommitBatchAsync(List<PendingCommit> batch, NpgsqlDataSource dataSource, ILogger logger)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace O2C.Storage;
 
 /// <summary>One caller's unit of work waiting for the next group commit.</summary>
@@ -15,6 +17,9 @@ internal sealed class PendingCommit(
 
     /// <summary>Rows of multi-row statements (projections, audit, outbox), sent with those of the whole group: one statement each.</summary>
     public IReadOnlyList<QueuedRow> Rows { get; } = rows;
+
+    /// <summary>The span of the grain call that queued this write (when traced), for the group commit's span.</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
 
     public Task Completion => _completion.Task;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using O2C.Telemetry;
 using Orleans;
 using O2C.Api.Auth;
 
@@ -22,6 +23,7 @@ public static class DashboardExtensions
         services.AddSingleton<ReminderQuery>();
         services.AddSingleton<ClusterQuery>();
         services.AddSingleton<ActivationQuery>();
+        services.AddO2CMetrics();
         services.AddSingleton<GrainCallCounter>();
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
         services.AddHostedService<DashboardSampler>();

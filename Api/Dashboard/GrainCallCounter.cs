@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using O2C.Clock;
+using O2C.Telemetry;
 using Orleans;
 using Orleans.Runtime;
 
@@ -12,9 +13,13 @@ namespace O2C.Api.Dashboard;
 /// business-time lag. Orleans' own metrics carry no per-method figures and the management grain
 /// none per call, so the dashboard counts them here, in an incoming call filter: the documented
 /// hook, one dictionary look-up and three interlocked adds a call. Per silo by nature: another
-/// silo's calls are counted by its own filter.
+/// silo's calls are counted by its own filter. Each reminder tick is one measurement with two
+/// readers: the page's histogram here and the business meter's wake-up series
+/// (<see cref="O2CMetrics.WakeUpHandled"/>), so the dashboard and Prometheus count the same ticks;
+/// here, rather than in our reminder delivery, because Orleans' reminder service ticks through it too.
+/// The per-method call figures stay here: Orleans' meters have no method dimension.
 /// </summary>
-public sealed class GrainCallCounter(BusinessClock clock) : IIncomingGrainCallFilter
+public sealed class GrainCallCounter(BusinessClock clock, O2CMetrics metrics) : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<(GrainType Type, string Method), MethodCounter> _methods = new();
     private readonly ConcurrentDictionary<GrainType, string?> _typeNames = new();
@@ -45,7 +50,9 @@ public sealed class GrainCallCounter(BusinessClock clock) : IIncomingGrainCallFi
             counter.Record(Stopwatch.GetElapsedTime(started), failed);
             if (tick)
             {
-                _reminders.Record(lag ?? TimeSpan.Zero, failed);
+                var businessLag = lag ?? TimeSpan.Zero;
+                _reminders.Record(businessLag, failed);
+                metrics.WakeUpHandled(_typeNames[grainType]!, failed, businessLag, WallLag(businessLag));
             }
         }
     }
@@ -70,6 +77,15 @@ public sealed class GrainCallCounter(BusinessClock clock) : IIncomingGrainCallFi
 
     private static bool IsReminderTick(IIncomingGrainCallContext context, string method) =>
         method == nameof(IRemindable.ReceiveReminder) && context.InterfaceMethod?.DeclaringType == typeof(IRemindable);
+
+    // Business time runs by itself at the clock's speed, except under a Manual clock, which jumps:
+    // there the time between a move and the handling is not in the tick, so no wall lag is told.
+    private TimeSpan? WallLag(TimeSpan businessLag) => clock.Mode switch
+    {
+        ClockMode.Manual => null,
+        ClockMode.Accelerated => businessLag / clock.Speed,
+        _ => businessLag,
+    };
 
     // The tick's due time is business time (the reminder service runs on the business clock).
     private TimeSpan? Lag(IIncomingGrainCallContext context)

@@ -24,6 +24,7 @@ using O2C.Api.Queries;
 using O2C.Api.Reports;
 using O2C.Api.Validation;
 using O2C.Api.Worklist;
+using O2C.Telemetry;
 
 namespace O2C.Api;
 
@@ -50,6 +51,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<PaymentQueueStore>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
+        builder.Services.AddO2CMetrics();
         builder.AddBankStatements();
         return builder;
     }

@@ -10,6 +10,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Orders;
 using O2C.Api.Auth;
 using O2C.Api.OpenApi;
+using O2C.Telemetry;
 
 namespace O2C.Api.Orders;
 
@@ -40,7 +41,8 @@ public static class OrderEndpoints
         return orders;
     }
 
-    private static async Task<IResult> PlaceAsync(HttpRequest request, OrderIntake intake, IOptions<RequestValidationOptions> limits, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceAsync(
+        HttpRequest request, OrderIntake intake, IOptions<RequestValidationOptions> limits, O2CMetrics metrics, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -53,10 +55,18 @@ public static class OrderEndpoints
             var errors = new FieldErrors();
             if (OrderRequest.Parse(document!.RootElement, "", errors, limits.Value) is not { } order)
             {
+                metrics.OrdersRejected();
                 return Problems.Validation(errors);
             }
 
+            O2CTracing.Tag(O2CTracing.OrderId, order.OrderId);
+            O2CTracing.Tag(O2CTracing.CustomerId, order.CustomerId);
             var (view, kind) = await intake.PlaceAsync(order, cancellationToken);
+            if (kind is not OrderOutcomeKind.Created and not OrderOutcomeKind.Repeated)
+            {
+                metrics.OrdersRejected();
+            }
+
             return kind switch
             {
                 OrderOutcomeKind.Created => TypedResults.Created($"/v1/orders/{Uri.EscapeDataString(order.OrderId)}", view),
@@ -70,7 +80,8 @@ public static class OrderEndpoints
     }
 
     private static async Task<IResult> PlaceBatchAsync(
-        HttpRequest request, OrderIntake intake, OrderLookup lookup, IOptions<RequestValidationOptions> limits, ILogger<OrderIntake> logger, CancellationToken cancellationToken)
+        HttpRequest request, OrderIntake intake, OrderLookup lookup, IOptions<RequestValidationOptions> limits, O2CMetrics metrics, ILogger<OrderIntake> logger,
+        CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -130,6 +141,8 @@ public static class OrderEndpoints
                     }
                 });
 
+            // Accepted and held orders are counted by their customers' grains, once committed.
+            metrics.OrdersRejected(results.Count(r => r.Status == OrderStatus.Rejected));
             return TypedResults.Ok(new OrderBatchResult(
                 results.Count(r => r.Status == OrderStatus.Invoiced),
                 results.Count(r => r.Status == OrderStatus.OnHold),

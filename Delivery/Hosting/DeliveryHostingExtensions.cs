@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using O2C.Clock;
 using O2C.Delivery.Channels;
+using O2C.Telemetry;
 
 namespace O2C.Delivery;
 
@@ -21,13 +22,14 @@ public static class DeliveryHostingExtensions
         services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
         services.AddSingleton<MessageQueue>();
+        services.AddO2CMetrics();
         services.AddHttpClient(WebhookChannel.HttpClientName);
         services.AddHostedService(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
             return new MessageDispatcher(
                 sp.GetRequiredService<MessageQueue>(), Channels(sp, options), options,
-                sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<MessageDispatcher>>());
+                sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<O2CMetrics>(), sp.GetRequiredService<ILogger<MessageDispatcher>>());
         });
         return builder;
     }

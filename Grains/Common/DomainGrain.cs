@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using O2C.Clock;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Common;
 
@@ -7,9 +10,11 @@ namespace O2C.Grains.Common;
 /// What every order-to-cash grain shares: one state facet, business time, rows written with the
 /// state (<see cref="CommitRows"/>), and reminders that never fall behind the state: committed with
 /// it where storage and delivery are ours, otherwise a reminder the new state expects is registered
-/// before the write and one it no longer needs is removed after it.
+/// before the write and one it no longer needs is removed after it. Every call it handles is
+/// traced with its key in the domain's words and logged within the grain's scope.
 /// </summary>
-public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock, GrainRows grainRows) : Grain, IRemindable
+public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock, GrainRows grainRows)
+    : Grain, IRemindable, IIncomingGrainCallFilter
     where TState : StateWithRows, new()
 {
     // Orleans has no one-shot reminder: the period is only the retry after a failed handler (with Orleans' delivery).
@@ -38,6 +43,26 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     protected string Key => this.GetPrimaryKeyString();
+
+    /// <summary>The trace attribute that names this grain's key (<see cref="O2CTracing.CustomerId"/>, ...).</summary>
+    protected abstract string KeyAttribute { get; }
+
+    private ILogger? _scopeLogger;
+
+    /// <summary>
+    /// Runs innermost, inside the span Orleans' activity propagation opened for the call: the span gets
+    /// the key as <see cref="KeyAttribute"/>, and every line logged during the call (by the grain, the
+    /// storage, Npgsql) carries the grain id and the business time of the call's start.
+    /// </summary>
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    {
+        O2CTracing.Tag(KeyAttribute, Key);
+        _scopeLogger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("O2C.Grains");
+        using (_scopeLogger.BeginScope(new GrainLogScope(this.GetGrainId(), Now)))
+        {
+            await context.Invoke();
+        }
+    }
 
     /// <summary>
     /// Writes the state with its rows and reminder changes. Reminder rows of ours commit in the
@@ -92,6 +117,11 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
         finally
         {
             State.Staged = null;
+        }
+
+        foreach (var committed in rows.Committed)
+        {
+            committed();
         }
 
         foreach (var change in changes)

@@ -11,6 +11,7 @@ using O2C.Grains.Interfaces.Orders;
 using O2C.Grains.Invoicing;
 using O2C.Grains.Risk;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Customers;
 
@@ -20,9 +21,12 @@ public sealed class CustomerGrain(
     BusinessClock clock,
     GrainRows grainRows,
     RiskPolicy riskPolicy,
-    CustomerExposureQuery exposureQuery) : DomainGrain<CustomerState>(state, clock, grainRows), ICustomerGrain
+    CustomerExposureQuery exposureQuery,
+    O2CMetrics metrics) : DomainGrain<CustomerState>(state, clock, grainRows), ICustomerGrain
 {
     private const int RecentOrdersKept = 1024;
+
+    protected override string KeyAttribute => O2CTracing.CustomerId;
 
     // Only held orders live in the state, so it does not grow with every order. A retry that
     // races its first attempt is caught here; a later repeat fails the orders row's primary key,
@@ -68,6 +72,7 @@ public sealed class CustomerGrain(
 
     public async Task<OrderResult> PlaceOrder(PlaceOrder order)
     {
+        O2CTracing.Tag(O2CTracing.OrderId, order.OrderId);
         await IssuePendingAsync();
         var hash = OrderContentHash.Compute(order);
         if (_recentOrders.TryGetValue(order.OrderId, out var first) || TryGetHeld(order.OrderId, out first))
@@ -95,13 +100,13 @@ public sealed class CustomerGrain(
         {
             var invoice = RequestInvoice(order, gross);
             record = new OrderRecord(hash, OrderStatus.Invoiced, invoice.InvoiceId, null, gross);
-            rows.Audit("OrderInvoiced", new { order.OrderId, invoice.InvoiceId, gross, decision.Reason });
+            rows.Audit("OrderInvoiced", new { order.OrderId, invoice.InvoiceId, gross, decision.Reason }).OnCommitted(metrics.OrderAccepted);
         }
         else
         {
             State.HeldOrders[order.OrderId] = new HeldOrder(order, hash, gross, decision.Reason);
             record = new OrderRecord(hash, OrderStatus.OnHold, null, decision.Reason, gross);
-            rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason });
+            rows.Audit("OrderHeld", new { order.OrderId, gross, decision.Reason }).OnCommitted(metrics.OrderHeld);
         }
 
         try
@@ -132,7 +137,7 @@ public sealed class CustomerGrain(
         var invoice = RequestInvoice(held.Order, held.Total);
         var record = new OrderRecord(held.ContentHash, OrderStatus.Invoiced, invoice.InvoiceId, null, held.Total);
         State.HeldOrders.Remove(orderId);
-        rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason });
+        rows.Audit("OrderReleased", new { orderId, invoice.InvoiceId, heldBecause = held.Reason }).OnCommitted(metrics.OrderReleased);
         await SaveAsync(rows.OrderChanged(orderId, record, Now).CustomerChanged(Key, State, _exposure.Total, Now));
         Remember(orderId, record);
         await IssuePendingAsync();

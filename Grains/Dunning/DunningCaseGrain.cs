@@ -6,6 +6,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Messages;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Dunning;
 
@@ -23,8 +24,11 @@ public sealed partial class DunningCaseGrain(
     DunningLadders ladders,
     MessageComposer messages,
     IOptions<LatePaymentInterestOptions> interest,
-    IOptions<PaymentPlanOptions> plans) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
+    IOptions<PaymentPlanOptions> plans,
+    O2CMetrics metrics) : DomainGrain<CaseState>(state, clock, grainRows), IDunningCaseGrain
 {
+    protected override string KeyAttribute => O2CTracing.CaseId;
+
     private const string NextStep = CaseReminders.NextStep;
 
     // A step due when an invoice joins waits this long (business time), so every invoice falling due
@@ -157,6 +161,8 @@ public sealed partial class DunningCaseGrain(
             State.LadderProfile = customer.RiskProfile;
             State.OpenedAt = Now;
             rows.Audit("CaseOpened", new { customer.CustomerId, ladderProfile = customer.RiskProfile });
+            var profile = customer.RiskProfile.ToString();
+            rows.OnCommitted(() => metrics.CaseOpened(profile));
         }
 
         if (customer is not null)
@@ -193,6 +199,8 @@ public sealed partial class DunningCaseGrain(
         {
             State.Status = CaseStatus.Open;
             State.ClosedAt = null;
+            var profile = State.RiskProfile.ToString();
+            rows.OnCommitted(() => metrics.CaseOpened(profile));
         }
 
         return true;
@@ -372,6 +380,8 @@ public sealed partial class DunningCaseGrain(
 
     private async Task CloseAsync(CommitRows rows)
     {
+        var (stage, profile) = (State.Stage.ToString(), State.RiskProfile.ToString());
+        rows.OnCommitted(() => metrics.CaseClosed(stage, profile));
         State.Status = CaseStatus.Closed;
         State.Stage = DunningStage.None;
         State.ClosedAt = Now;

@@ -10,6 +10,7 @@ using O2C.Grains.Interfaces.Payments;
 using O2C.Grains.Payments;
 using O2C.Grains.Risk;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains;
 
@@ -46,6 +47,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<OpenInvoiceQuery>();
         services.TryAddSingleton<IPaymentQueueSignal, NoPaymentQueueSignal>();
+        services.AddO2CMetrics();
         services.AddSingleton<CustomerExposureQuery>();
         services.AddHostedService<TemplateValidation>();
         return builder;

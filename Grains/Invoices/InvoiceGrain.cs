@@ -7,6 +7,7 @@ using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Messages;
 using O2C.Grains.Interfaces.Payments;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Invoices;
 
@@ -24,8 +25,11 @@ public sealed class InvoiceGrain(
     GrainRows grainRows,
     DunningLadders ladders,
     MessageComposer messages,
-    IPaymentQueueSignal paymentQueue) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
+    IPaymentQueueSignal paymentQueue,
+    O2CMetrics metrics) : DomainGrain<InvoiceState>(state, clock, grainRows), IInvoiceGrain
 {
+    protected override string KeyAttribute => O2CTracing.InvoiceId;
+
     public async Task<InvoiceSummary> Issue(IssueInvoice command)
     {
         if (RecordExists)
@@ -34,7 +38,7 @@ public sealed class InvoiceGrain(
         }
 
         State = InvoiceIssue.NewState(Key, command);
-        await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now));
+        await SaveAsync(new CommitRows().IssuedInvoice(Key, State, ladders.For(command.LadderProfile), Now).OnCommitted(metrics.InvoiceIssued));
         paymentQueue.InvoiceIssued(State.CustomerId, Key, State.PaymentReference);
         return Summary();
     }

@@ -2,6 +2,7 @@ using O2C.Grains.Collections;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Payments;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Messages;
 
@@ -13,7 +14,7 @@ namespace O2C.Grains.Messages;
 /// invoice's reference with the total, and the payment matcher spreads what exceeds that invoice
 /// over the customer's other open invoices, oldest first. Each invoice line has its own link too.
 /// </summary>
-public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplate paymentLinks)
+public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplate paymentLinks, O2CMetrics? metrics = null)
 {
     // Only the first delivery of a message id counts: a redelivered reminder renders it again but adds nothing.
     private static readonly MultiRowStatement Queued = MultiRowStatement.Appended(
@@ -53,6 +54,11 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
                 rendered.Language, customer.RiskProfile.ToString(), rendered.TemplateName, Recipient(customer.Profile, channel),
                 rendered.Subject, rendered.Body, now);
             rows.Send("message.queued", new { messageId, channel, recipient = Recipient(customer.Profile, channel), rendered.Subject, rendered.SmsParts });
+            if (metrics is not null)
+            {
+                var channelName = channel.ToString().ToLowerInvariant();
+                rows.OnCommitted(() => metrics.MessageQueued(channelName));
+            }
         }
 
         return message.Channels.Count;

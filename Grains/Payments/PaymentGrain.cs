@@ -7,6 +7,7 @@ using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Payments;
 using O2C.Storage;
+using O2C.Telemetry;
 
 namespace O2C.Grains.Payments;
 
@@ -23,8 +24,11 @@ public sealed class PaymentGrain(
     [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentState> state,
     BusinessClock clock,
     GrainRows grainRows,
-    OpenInvoiceQuery openInvoices) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
+    OpenInvoiceQuery openInvoices,
+    O2CMetrics metrics) : DomainGrain<PaymentState>(state, clock, grainRows), IPaymentGrain
 {
+    protected override string KeyAttribute => O2CTracing.PaymentId;
+
     public async Task<PaymentResult> Receive(ReceivePayment payment)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payment with { Amount = payment.Amount / 1.00000000000000000000m }, RowJson.Options))));
@@ -47,6 +51,7 @@ public sealed class PaymentGrain(
         State.Result = result;
         var rows = new CommitRows()
             .Audit("PaymentReceived", new { payment, result.Status, result.MatchedBy, allocations, result.Unallocated })
+            .OnCommitted(() => metrics.PaymentReceived(Outcome(result.Status)))
             .Project(
                 PaymentRows.Received,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, payment.InvoiceId, payment.Reference,
@@ -79,6 +84,7 @@ public sealed class PaymentGrain(
         State.Result = result;
         var rows = new CommitRows()
             .Audit("PaymentReceivedFromStatement", new { payment, result.Status, allocations, result.Unallocated })
+            .OnCommitted(() => metrics.PaymentReceived(Outcome(result.Status)))
             .Project(
                 PaymentRows.ReceivedFromStatement,
                 payment.PaymentId, hash, payment.Amount, payment.Currency, payment.ReceivedAt, allocations.Count == 1 ? allocations[0].InvoiceId : null, null,
@@ -225,4 +231,11 @@ public sealed class PaymentGrain(
     private static string? Explanation(QueueView queue) => queue.Explanation.Length == 0 ? null : queue.Explanation;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Outcome(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Matched => "matched",
+        PaymentStatus.Overpaid or PaymentStatus.PartiallyMatched => "overpaid",
+        _ => "unmatched",
+    };
 }

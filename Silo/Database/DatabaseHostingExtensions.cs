@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,7 +58,16 @@ public static partial class DatabaseHostingExtensions
             var connection = options.LeastPrivilege
                 ? AppRole.PrepareAsync(database.ConnectionString, sp.GetRequiredService<ILogger<OwnerDataSource>>()).GetAwaiter().GetResult() ?? database.ConnectionString
                 : database.ConnectionString;
-            return new NpgsqlDataSourceBuilder(connection).UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build();
+            // Named: the pool's metrics (db.client.connection.*) carry "o2c" instead of the connection string.
+            return new NpgsqlDataSourceBuilder(connection) { Name = "o2c" }
+                .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+                // SQL is traced inside a trace (a request, a grain call, a clock advance, a group commit),
+                // never as traces of its own: the pollers of reminders, messages and the clock would fill
+                // the backend with a root span per poll.
+                .ConfigureTracing(tracing => tracing
+                    .ConfigureCommandFilter(_ => Activity.Current is not null)
+                    .ConfigureBatchFilter(_ => Activity.Current is not null))
+                .Build();
         });
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<OwnerDataSource>().DataSource, sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.AddHostedService<SchemaMigrationHostedService>();

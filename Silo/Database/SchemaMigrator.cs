@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using DbUp;
+using DbUp.Engine;
+using DbUp.Postgresql;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -7,21 +10,21 @@ using Npgsql;
 namespace O2C.Silo.Database;
 
 /// <summary>
-/// Applies versioned SQL migrations once each, in version order, recording them in
-/// <c>schema_migrations</c>. Each migration runs in its own transaction together with its record; the whole
-/// run holds a session advisory lock so silos starting together apply each migration exactly once.
+/// Applies versioned SQL migrations once each, in version order, with DbUp (<c>dbup-postgresql</c>):
+/// each script in its own transaction together with its record in <c>schema_migrations</c>
+/// (<see cref="VersionJournal"/>). Around the whole run this class holds a session advisory lock, so
+/// silos starting together migrate once: the first runs the scripts, the others wait and find nothing left.
 /// </summary>
+/// <remarks>
+/// What DbUp does not do, and stays here: the lock (DbUp has none for PostgreSQL); refusing two scripts
+/// of one version (DbUp keys scripts by name, so <c>0007_a</c> and <c>0007_b</c> would both run);
+/// reading versions from the file names; and the readiness check <see cref="IsUpToDateAsync"/>.
+/// DbUp's <c>$variable$</c> substitution is off: PostgreSQL's dollar quoting (<c>$$</c>, <c>$body$</c>) would be taken for it.
+/// </remarks>
 public sealed partial class SchemaMigrator
 {
     /// <summary>Key of the <c>pg_advisory_lock</c> held while migrating ("O2C-MIGR" in ASCII).</summary>
     public const long AdvisoryLockKey = 0x4F32_432D_4D49_4752;
-
-    private const string CreateTableSql = """
-        CREATE TABLE IF NOT EXISTS schema_migrations (
-            version int PRIMARY KEY,
-            name text NOT NULL,
-            applied_at timestamptz NOT NULL DEFAULT now())
-        """;
 
     private static readonly Lazy<IReadOnlyList<SchemaMigration>> Embedded = new(() => LoadFrom(typeof(SchemaMigrator).Assembly));
 
@@ -57,40 +60,29 @@ public sealed partial class SchemaMigrator
     public async Task<IReadOnlyList<SchemaMigration>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock($1)", cancellationToken, AdvisoryLockKey);
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null, CreateTableSql, cancellationToken);
-            var applied = await ReadAppliedAsync(connection, cancellationToken);
-            var done = new List<SchemaMigration>();
-            foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))
+            // DbUp is synchronous; its connections come from the same data source, outside this locked session.
+            var result = await Task.Run(() => Upgrader().PerformUpgrade(), cancellationToken);
+            if (!result.Successful)
             {
-                await ApplyAsync(connection, migration, cancellationToken);
-                done.Add(migration);
+                throw Failure(result.ErrorScript?.Name, result.Error);
             }
 
-            return done;
+            var applied = result.Scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            return [.. Migrations.Where(m => applied.Contains(VersionJournal.ScriptName(m)))];
         }
         finally
         {
             // Closing the connection would release the lock too, but pooled connections are not closed.
-            await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLockKey);
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None);
         }
     }
 
     /// <summary>True when every known migration is recorded as applied (readiness).</summary>
-    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
-        {
-            return false;
-        }
-
-        var applied = await ReadAppliedAsync(connection, cancellationToken);
-        return Migrations.All(m => applied.Contains(m.Version));
-    }
+    public Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => VersionJournal.ReadApplied(_dataSource) is var applied && Migrations.All(m => applied.Contains(m.Version)), cancellationToken);
 
     /// <summary>Reads <c>NNNN_name.sql</c> resources from an assembly (the Silo embeds <c>Migrations/*.sql</c>).</summary>
     public static IReadOnlyList<SchemaMigration> LoadFrom(Assembly assembly)
@@ -112,57 +104,28 @@ public sealed partial class SchemaMigrator
         return [.. migrations.OrderBy(m => m.Version)];
     }
 
-    private async Task ApplyAsync(NpgsqlConnection connection, SchemaMigration migration, CancellationToken cancellationToken)
+    private UpgradeEngine Upgrader() =>
+        DeployChanges.To
+            .PostgresqlDatabase(new PostgresqlConnectionManager(_dataSource))
+            .WithScripts(Migrations.Select(m => new SqlScript(VersionJournal.ScriptName(m), m.Sql)))
+            .JournalTo(new VersionJournal(_dataSource, Migrations))
+            .WithTransactionPerScript()
+            .WithVariablesDisabled()
+            .LogTo(_logger)
+            .Build();
+
+    private static InvalidOperationException Failure(string? script, Exception? error) =>
+        error is PostgresException postgres
+            ? new InvalidOperationException($"Migration {script} failed: {postgres.MessageText} (SQLSTATE {postgres.SqlState}, position {postgres.Position}).", error)
+            : new InvalidOperationException($"Migration {script ?? "run"} failed: {error?.Message}", error);
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Applying migration {Version:0000} {Name}", migration.Version, migration.Name);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (HasStatements(migration.Sql))
-        {
-            try
-            {
-                await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-            }
-            catch (PostgresException e)
-            {
-                throw new InvalidOperationException($"Migration {migration.Version:0000}_{migration.Name} failed: {e.MessageText} (SQLSTATE {e.SqlState}, position {e.Position}).", e);
-            }
-        }
-
-        await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", cancellationToken, migration.Version, migration.Name);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task<HashSet<int>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var versions = new HashSet<int>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            versions.Add(reader.GetInt32(0));
-        }
-
-        return versions;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = AdvisoryLockKey });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // A script of only comments and whitespace: nothing to execute, but it is still recorded.
-    private static bool HasStatements(string sql) =>
-        !string.IsNullOrWhiteSpace(CommentPattern().Replace(sql, "").Replace(";", "", StringComparison.Ordinal));
-
     [GeneratedRegex(@"(?:^|[./\\])(?<version>\d{4})_(?<name>[A-Za-z0-9_\-]+)\.sql$")]
     private static partial Regex FileNamePattern();
-
-    [GeneratedRegex(@"--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
-    private static partial Regex CommentPattern();
 }

@@ -89,6 +89,9 @@ public static class SiloHostingExtensions
                 o.CollectionQuantum = configuration.GetValue("O2C:Grains:CollectionQuantum", o.CollectionQuantum);
             });
             silo.AddDashboard();
+
+            // A grain call is a span (Microsoft.Orleans.Runtime / .Application) in its caller's trace.
+            silo.AddActivityPropagation();
         });
         return builder;
     }

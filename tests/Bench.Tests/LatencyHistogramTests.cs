@@ -19,16 +19,31 @@ public sealed class LatencyHistogramTests
         Assert.Equal(1000, histogram.Count);
     }
 
-    [Theory]
-    [InlineData(0L)]
-    [InlineData(127L)]
-    [InlineData(128L)]
-    [InlineData(1_000_003L)]
-    [InlineData(long.MaxValue / 2)]
-    public void A_value_lies_within_its_bucket(long micros)
+    [Fact]
+    public void Percentiles_stay_within_a_tenth_of_a_percent_from_microseconds_to_minutes()
     {
-        var index = LatencyHistogram.IndexOf(micros);
-        Assert.True(LatencyHistogram.UpperBoundOf(index) >= micros);
-        Assert.True(index == 0 || LatencyHistogram.UpperBoundOf(index - 1) < micros);
+        var histogram = new LatencyHistogram();
+        long[] micros = [3, 250, 1_003, 47_123, 1_000_003, 90_000_000];
+        foreach (var value in micros)
+        {
+            histogram.Record(TimeSpan.FromMicroseconds(value));
+        }
+
+        for (var i = 0; i < micros.Length; i++)
+        {
+            var percentile = 100.0 * (i + 1) / micros.Length;
+            Assert.InRange(histogram.Percentile(percentile).TotalMicroseconds, micros[i], micros[i] * 1.001 + 1);
+        }
+
+        Assert.Equal(90_000_000, histogram.Max.TotalMicroseconds);
+    }
+
+    [Fact]
+    public void Concurrent_recordings_are_all_counted()
+    {
+        var histogram = new LatencyHistogram();
+        Parallel.For(0, 100_000, i => histogram.Record(TimeSpan.FromMicroseconds(i % 1000)));
+        Assert.Equal(100_000, histogram.Count);
+        Assert.Equal(999, histogram.Max.TotalMicroseconds);
     }
 }

@@ -53,15 +53,17 @@ public sealed class TestCluster : IAsyncDisposable
 
     public BusinessClock Clock => Services.GetRequiredService<BusinessClock>();
 
-    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null) =>
-        StartOn(await postgres.CreateDatabaseAsync(), settings);
+    /// <param name="services">Changes to the silo's services after its own (a test exporter or logger provider).</param>
+    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartOn(await postgres.CreateDatabaseAsync(), settings, services: services);
 
     /// <summary>
     /// A silo on the database <paramref name="connectionString"/>: a second life of an earlier cluster's data.
     /// With <paramref name="onKestrel"/> it serves on a real Kestrel port of the loopback (what Kestrel
     /// itself enforces, chunked bodies on the wire), and <see cref="Client"/> talks to that port.
     /// </summary>
-    public static TestCluster StartOn(string connectionString, IDictionary<string, string?>? settings = null, bool onKestrel = false)
+    public static TestCluster StartOn(
+        string connectionString, IDictionary<string, string?>? settings = null, bool onKestrel = false, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -84,6 +86,11 @@ public sealed class TestCluster : IAsyncDisposable
             foreach (var (key, value) in all)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureServices(services);
             }
         });
         if (!onKestrel)

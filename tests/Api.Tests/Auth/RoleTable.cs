@@ -52,6 +52,7 @@ internal static class RoleTable
         ["GET /v1/dashboard/business"] = ["operator"],
         ["GET /v1/dashboard/history"] = ["operator"],
         ["GET /dashboard"] = ["operator"],
+        ["GET /metrics"] = ["operator"],
 
         ["POST /v1/session/"] = ["ingest", "collector", "operator"],
 

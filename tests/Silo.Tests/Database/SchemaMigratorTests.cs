@@ -113,6 +113,30 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         Assert.Contains("version 1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_migrated_before_dbup_is_adopted_from_its_journal_without_running_a_script_again()
+    {
+        // What the hand-rolled migrator left: the objects and its schema_migrations rows (one under an older file name).
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateEmptyDatabaseAsync());
+        await using (var before = dataSource.CreateCommand(
+            """
+            CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE accounts (id int PRIMARY KEY);
+            INSERT INTO schema_migrations (version, name) VALUES (1, 'accounts_v0');
+            """))
+        {
+            await before.ExecuteNonQueryAsync();
+        }
+
+        var migrator = new SchemaMigrator(dataSource, TestMigrations);
+        var applied = await migrator.MigrateAsync();
+
+        // Version 1 would fail if run again (its table exists); 2 and 3 are new.
+        Assert.Equal([2, 3], applied.Select(m => m.Version));
+        Assert.Equal(["1:accounts_v0", "2:balance", "3:comment_only"], await RecordedAsync(dataSource));
+        Assert.True(await migrator.IsUpToDateAsync());
+    }
+
     private static async Task<List<string>> RecordedAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT version, name FROM schema_migrations ORDER BY version");
