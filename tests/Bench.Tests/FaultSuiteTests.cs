@@ -34,7 +34,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"{FaultNames.Of(injection.Kind)} #{injection.Number}: {FaultReport.Describe(injection)}");
         }
 
-        Assert.Equal([FaultKind.DatabaseRestart, FaultKind.SiloKillDuringAdvance], report.Injections.Select(i => i.Kind).Order());
+        Assert.Equal([FaultKind.SiloKillDuringAdvance, FaultKind.DatabaseRestart], report.Injections.Select(i => i.Kind).Order());
         Assert.True(report.AcknowledgedOrders > 0, "the load had no order acknowledged");
         Assert.All(report.Injections, i => Assert.True(i.Passed, $"{FaultNames.Of(i.Kind)} #{i.Number}: {FaultReport.Describe(i)}"));
         Assert.True(report.Final.Holds, $"at the end: {report.Final}");
