@@ -90,11 +90,14 @@ public sealed class FaultCluster : IAsyncDisposable
         var slot = _slots[index];
         if (slot.Process is { } old)
         {
+            slot.Process = null;
             await old.DisposeAsync();
         }
 
         Console.WriteLine($"faults: starting silo {index + 1} on {slot.Address} (log {slot.LogFile})");
-        slot.Process = await SiloProcess.StartAsync(ConnectionString, slot.Settings, slot.LogFile, cancellationToken, slot.Address);
+        // A silo joining a cluster under load validates its connections to every live silo first; on a
+        // host loaded by other work that took over two minutes.
+        slot.Process = await SiloProcess.StartAsync(ConnectionString, slot.Settings, slot.LogFile, cancellationToken, slot.Address, TimeSpan.FromMinutes(5));
         slot.Expected = true;
     }
 

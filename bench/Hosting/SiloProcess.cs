@@ -30,8 +30,10 @@ public sealed class SiloProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="address">HTTP address to listen on; null: a free port. A silo restarted after a crash keeps its address.</param>
+    /// <param name="readyWithin">How long it may take to become ready; null: 120 s.</param>
     public static async Task<SiloProcess> StartAsync(
-        string connectionString, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken, Uri? address = null)
+        string connectionString, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken,
+        Uri? address = null, TimeSpan? readyWithin = null)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "O2C.Silo.dll");
         if (!File.Exists(silo))
@@ -75,7 +77,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var started = new SiloProcess(process, log, address, logFile);
         try
         {
-            await started.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            await started.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(120), cancellationToken);
         }
         catch
         {
