@@ -3,6 +3,7 @@ using Npgsql;
 using O2C.Api.Errors;
 using Orleans.Runtime;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace O2C.Api.Tests.Hostile;
 
@@ -22,6 +23,7 @@ public sealed class FailuresTests
             ("in an aggregate", new AggregateException(new InvalidOperationException("other"), Unreachable)),
             ("grain call timed out", new TimeoutException("Response did not arrive on time")),
             ("silo leaving", new SiloUnavailableException()),
+            ("a stale activation's write refused", new InconsistentStateException("The state customer of customer/c1 changed since version 88 was read.", "", "88")),
             ("a database failure on another silo that Orleans could not serialize", new CodecNotFoundException("Could not find a codec for type Npgsql.PostgresException.")),
         };
 
