@@ -14,7 +14,8 @@ namespace O2C.Storage;
 /// rows of <c>orleansreminderstable</c> in due order with <c>FOR UPDATE SKIP LOCKED</c>, leases them
 /// for a while, and calls each grain's <see cref="IRemindable.ReceiveReminder"/>, at most
 /// <see cref="DueReminderOptions.MaxInFlight"/> at once. The grain then removes or moves its row;
-/// a row left leased (a handler that failed, a silo that died) is claimed again once its lease ends,
+/// a row left leased (a silo that died) is claimed again once its lease ends (a failed handler's lease
+/// is shortened to <see cref="DueReminderOptions.RetryAfterFailure"/>),
 /// or at once when Orleans' membership declares the silo holding it dead.
 /// </summary>
 /// <remarks>
@@ -145,9 +146,36 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
             }
             catch (Exception error)
             {
-                // The row stays leased: it is delivered again when the lease ends.
-                LogHandlerFailed(_logger, reminder.Grain, reminder.Name, _options.Lease, error);
+                // Most failures pass quickly (a grain on a silo that just died, a database restart): the
+                // row's lease is shortened to the retry delay, so the reminder is delivered again soon
+                // rather than when a 30-s lease ends (an advance waits for it). A duplicate delivery is
+                // harmless: the grain's state decides. If even that fails, the lease ends as it was.
+                LogHandlerFailed(_logger, reminder.Grain, reminder.Name, _options.RetryAfterFailure, error);
+                await RetrySoonAsync(reminder);
             }
+        }
+    }
+
+    private async Task RetrySoonAsync(DueReminder reminder)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(
+                """
+                UPDATE orleansreminderstable SET leaseduntil = least(leaseduntil, clock_timestamp() + $6)
+                WHERE serviceid = $1 AND grainid = $2 AND remindername = $3 AND leasedby = $4 AND starttime = $5
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+            command.Parameters.Add(new NpgsqlParameter { Value = reminder.Key });
+            command.Parameters.Add(new NpgsqlParameter { Value = reminder.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = _silo });
+            command.Parameters.Add(new NpgsqlParameter { Value = reminder.DueAt });
+            command.Parameters.Add(new NpgsqlParameter { Value = _options.RetryAfterFailure });
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception error) when (error is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            LogRetryNotShortened(_logger, reminder.Grain, reminder.Name, error);
         }
     }
 
@@ -172,7 +200,7 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new DueReminder(
-                GrainId.Parse(reader.GetString(0)), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), TimeSpan.FromMilliseconds(reader.GetInt64(3))));
+                reader.GetString(0), GrainId.Parse(reader.GetString(0)), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), TimeSpan.FromMilliseconds(reader.GetInt64(3))));
         }
 
         // Due order across claims; within one claim every handler starts at once anyway.
@@ -245,7 +273,7 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
             : null;
     }
 
-    private sealed record DueReminder(GrainId Grain, string Name, DateTimeOffset DueAt, TimeSpan Period);
+    private sealed record DueReminder(string Key, GrainId Grain, string Name, DateTimeOffset DueAt, TimeSpan Period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} reminder leases of silos declared dead")]
     private static partial void LogLeasesReleased(ILogger logger, int count);
@@ -253,6 +281,9 @@ internal sealed partial class DueReminderDelivery : ILifecycleParticipant<ISiloL
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due reminders failed; trying again in {Retry}")]
     private static partial void LogClaimFailed(ILogger logger, TimeSpan retry, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Reminder} of {Grain} failed; it is delivered again when its lease of {Lease} ends")]
-    private static partial void LogHandlerFailed(ILogger logger, GrainId grain, string reminder, TimeSpan lease, Exception error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Reminder} of {Grain} failed; it is delivered again in {Retry}")]
+    private static partial void LogHandlerFailed(ILogger logger, GrainId grain, string reminder, TimeSpan retry, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Reminder} of {Grain} keeps its lease after a failure: shortening it failed too")]
+    private static partial void LogRetryNotShortened(ILogger logger, GrainId grain, string reminder, Exception error);
 }

@@ -26,6 +26,7 @@ public static class StorageHostingExtensions
         services.AddOptions<DueReminderOptions>().Bind(configuration.GetSection("O2C:Reminders"))
             .Validate(o => o.MaxInFlight > 0 && o.ClaimBatchSize > 1, "O2C:Reminders: MaxInFlight must be positive and ClaimBatchSize at least 2.")
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "O2C:Reminders: Lease and PollInterval must be positive.")
+            .Validate(o => o.RetryAfterFailure > TimeSpan.Zero && o.RetryAfterFailure <= o.Lease, "O2C:Reminders: RetryAfterFailure must be positive and at most Lease.")
             .ValidateOnStart();
         services.AddSingleton(sp => new GrainRows(
             sp.GetRequiredService<GroupCommitter>(),

@@ -1,5 +1,6 @@
 using O2C.Bench.Ceilings;
 using O2C.Bench.Cli;
+using O2C.Bench.Faults;
 using O2C.Bench.Hosting;
 using O2C.Bench.Load;
 using O2C.Bench.Reporting;
@@ -28,6 +29,12 @@ public static class BenchApp
         {
             await Console.Error.WriteLineAsync($"bench: {error.Message}\n{BenchOptions.Usage}");
             return 2;
+        }
+
+        if (options.Scenario == "faults")
+        {
+            var faults = await FaultSuite.RunAsync(options, options.ResultsDirectory ?? DefaultResultsDirectory(), cancellationToken);
+            return faults.Passed ? 0 : 3;
         }
 
         var report = await RunAsync(options, cancellationToken);

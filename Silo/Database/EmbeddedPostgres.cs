@@ -20,12 +20,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const int MaxSocketPathLength = 100;
     private readonly PostgresProcess _tools;
     private readonly TimeSpan _timeout;
+    private readonly EmbeddedPostgresOptions _options;
     private int _stopped;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDirectory, PostgresProcess tools, int port, bool ownsServer, string password)
     {
         _tools = tools;
         _timeout = options.Timeout;
+        _options = options;
         BinDirectory = binDirectory;
         DataDirectory = Path.GetFullPath(options.DataDirectory);
         ClusterDirectory = Path.Combine(DataDirectory, "pgdata");
@@ -128,6 +130,36 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (stop.ExitCode != 0 && await IsRunningAsync(cancellationToken))
         {
             throw new InvalidOperationException($"pg_ctl stop failed (exit {stop.ExitCode}) for {ClusterDirectory}.\n{_tools.LogTail()}");
+        }
+    }
+
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>: every connection is cut and the server comes back on the same port
+    /// (the fault suite's database restart, bench/Faults). Only for a server this instance started. The new server
+    /// writes to the log file, as at start: one holding on to pg_ctl's output would keep it from returning.
+    /// </summary>
+    public Task RestartAsync(CancellationToken cancellationToken = default) =>
+        ControlAsync(["restart", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", Seconds(_timeout), "-l", LogFile, "-o", ServerArguments(_options, Port, DataDirectory)], cancellationToken);
+
+    /// <summary><c>pg_ctl stop -m fast</c>, to be followed by <see cref="StartAgainAsync"/> (an outage, not a dispose).</summary>
+    public Task StopForNowAsync(CancellationToken cancellationToken = default) =>
+        ControlAsync(["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", Seconds(_timeout)], cancellationToken);
+
+    /// <summary>Starts the server stopped by <see cref="StopForNowAsync"/> again, on the same port and settings.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) =>
+        ControlAsync(["start", "-w", "-t", Seconds(_timeout), "-D", ClusterDirectory, "-l", LogFile, "-o", ServerArguments(_options, Port, DataDirectory)], cancellationToken);
+
+    private async Task ControlAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        if (!OwnsServer)
+        {
+            throw new InvalidOperationException($"The server on {ClusterDirectory} was started by another process; only that one may {arguments[0]} it.");
+        }
+
+        var result = await _tools.RunAsync("pg_ctl", arguments, _timeout + TimeSpan.FromSeconds(10), cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl {arguments[0]} failed (exit {result.ExitCode}) for {ClusterDirectory}.\n{_tools.LogTail()}");
         }
     }
 

@@ -28,3 +28,6 @@ public sealed record OrderBatchRequest(IReadOnlyList<OrderRequest> Orders);
 
 /// <summary><c>POST /v1/clock/advance</c> body: to an instant.</summary>
 public sealed record ClockAdvanceRequest(DateTimeOffset To);
+
+/// <summary><c>POST /v1/payments</c> body, paying an invoice by its id.</summary>
+public sealed record PaymentRequest(string PaymentId, decimal Amount, string Currency, DateTimeOffset ReceivedAt, string InvoiceId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using O2C.Bench.Faults;
 
 namespace O2C.Bench.Cli;
 
@@ -6,7 +7,7 @@ namespace O2C.Bench.Cli;
 public sealed record BenchOptions
 {
     public static readonly IReadOnlyList<string> Scenarios =
-        ["ceilings", "ingest-batch", "ingest-single", "due-storm", "dunning-chain", "activations", "all"];
+        ["ceilings", "ingest-batch", "ingest-single", "due-storm", "dunning-chain", "activations", "all", "faults"];
 
     public required string Scenario { get; init; }
 
@@ -45,12 +46,30 @@ public sealed record BenchOptions
 
     public bool WatchDashboard { get; init; }
 
+    /// <summary>faults: seed of the fault schedule, the moments and the load (same seed, same run).</summary>
+    public int Seed { get; init; } = 14;
+
+    /// <summary>faults: injections of each kind (default 3).</summary>
+    public int Repeats { get; init; } = 3;
+
+    /// <summary>faults: the kinds to inject; null: all of them.</summary>
+    public IReadOnlyList<FaultKind>? Faults { get; init; }
+
+    /// <summary>
+    /// faults: the admin API key the silos are started with (<c>O2C:Auth:AdminKey</c>) and every request
+    /// sends as <c>X-Api-Key</c>; null: a key made up for the run.
+    /// </summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>faults: how long PostgreSQL stays stopped in a db-stop fault.</summary>
+    public TimeSpan DatabaseStop { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Extra <c>-c name=value</c> settings for the embedded PostgreSQL.</summary>
     public IReadOnlyDictionary<string, string> PostgresSettings { get; init; } = new Dictionary<string, string>();
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- <scenario> [options]
-          scenarios: ceilings | ingest-batch | ingest-single | due-storm | dunning-chain | activations | all
+          scenarios: ceilings | ingest-batch | ingest-single | due-storm | dunning-chain | activations | all | faults
           --orders N                orders to ingest, and orders whose rows P-COPY copies (default 100000; ingest-single 20000)
           --invoices N              invoices for due-storm (100000), dunning-chain (1000), activations (1000000)
           --invoices-per-customer N invoices (orders) per customer (ingest 10, due-storm 5, dunning-chain 1, activations 10)
@@ -64,6 +83,14 @@ public sealed record BenchOptions
           --watch-dashboard         ingest scenarios: run the measured phase again while polling /v1/dashboard/* every second
           --json <path>             where to write the result (default bench/results/<scenario>-<timestamp>.json)
           --results <dir>           folder for results and silo logs (default bench/results)
+          faults (three silo processes on their own PostgreSQL; no ceilings):
+          --faults a,b              kinds: silo-kill, silo-kill-advance, db-restart, db-stop, db-terminate, silo-pause (default all)
+          --repeats N               injections of each kind (default 3)
+          --seed S                  seed of the schedule, the moments and the load (default 14)
+          --invoices N              invoices falling due in each silo-kill-advance storm (default 10000)
+          --concurrency C           ingest clients (default 8)
+          --db-stop-seconds S       how long db-stop keeps PostgreSQL down (default 15)
+          --api-key K               X-Api-Key sent, and O2C:Auth:AdminKey given to the silos (default: made up per run)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="UsageException"/> naming the bad one.</summary>
@@ -101,12 +128,22 @@ public sealed record BenchOptions
                 "--results" => options with { ResultsDirectory = Value() },
                 "--watch-dashboard" => options with { WatchDashboard = true },
                 "--pg" => AddSetting(options, settings, Value()),
+                "--seed" => options with { Seed = Positive(name, Value()) },
+                "--repeats" => options with { Repeats = Positive(name, Value()) },
+                "--faults" => options with { Faults = ParseFaults(Value()) },
+                "--api-key" => options with { ApiKey = Value() },
+                "--db-stop-seconds" => options with { DatabaseStop = TimeSpan.FromSeconds(PositiveNumber(name, Value())) },
                 _ => throw new UsageException($"unknown option '{name}'"),
             };
         }
 
         return options;
     }
+
+    private static List<FaultKind> ParseFaults(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(name => FaultNames.TryParse(name, out var kind)
+            ? kind
+            : throw new UsageException($"unknown fault '{name}' (one of {string.Join(", ", FaultNames.All)})"))];
 
     private static BenchOptions AddSetting(BenchOptions options, Dictionary<string, string> settings, string pair)
     {

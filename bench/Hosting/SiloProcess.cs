@@ -30,7 +30,11 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<SiloProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken)
+    /// <param name="address">HTTP address to listen on; null: a free port. A silo restarted after a crash keeps its address.</param>
+    /// <param name="readyWithin">How long it may take to become ready; null: 120 s.</param>
+    public static async Task<SiloProcess> StartAsync(
+        string connectionString, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken,
+        Uri? address = null, TimeSpan? readyWithin = null)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "O2C.Silo.dll");
         if (!File.Exists(silo))
@@ -38,7 +42,7 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new FileNotFoundException($"The silo is not next to the bench ({silo}); build bench/Bench.csproj, which references Silo.");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -64,7 +68,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
-        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         await log.WriteLineAsync($"$ {info.FileName} {string.Join(' ', info.ArgumentList)}  ({string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))})");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -75,7 +79,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var started = new SiloProcess(process, log, address, logFile);
         try
         {
-            await started.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            await started.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(120), cancellationToken);
         }
         catch
         {
@@ -84,6 +88,38 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return started;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary><c>kill -9</c>: no shutdown, no flush, as a crash or the OOM killer would end it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Sends a signal by name (<c>STOP</c>, <c>CONT</c>, <c>TERM</c>) to the silo process.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException($"kill -{signal} could not be started");
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to end by itself; true when it did.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Resident memory of the silo process (VmRSS), or null where /proc is not available.</summary>
@@ -104,12 +140,9 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            // SIGTERM first (a graceful stop drains the group commit), then kill what is left.
-            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            if (term is not null)
-            {
-                await term.WaitForExitAsync();
-            }
+            // SIGTERM first (a graceful stop drains the group commit), then kill what is left; a paused one is resumed first.
+            await SignalAsync("CONT");
+            await SignalAsync("TERM");
 
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
@@ -194,7 +227,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

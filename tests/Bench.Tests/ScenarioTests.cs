@@ -6,6 +6,7 @@ namespace O2C.Bench.Tests;
 /// Each scenario on a tiny scale against a real silo process, as a correctness check only: every figure
 /// measured, every order invoiced, the storm's and the chain's SQL checks passing. No timing assertions.
 /// </summary>
+[Collection(SiloProcessesCollection.Name)]
 public sealed class ScenarioTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "o2c-bench-test-" + Guid.NewGuid().ToString("N")[..8]);

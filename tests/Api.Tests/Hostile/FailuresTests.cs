@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Npgsql;
 using O2C.Api.Errors;
 using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace O2C.Api.Tests.Hostile;
 
@@ -21,6 +23,8 @@ public sealed class FailuresTests
             ("in an aggregate", new AggregateException(new InvalidOperationException("other"), Unreachable)),
             ("grain call timed out", new TimeoutException("Response did not arrive on time")),
             ("silo leaving", new SiloUnavailableException()),
+            ("a stale activation's write refused", new InconsistentStateException("The state customer of customer/c1 changed since version 88 was read.", "", "88")),
+            ("a database failure on another silo that Orleans could not serialize", new CodecNotFoundException("Could not find a codec for type Npgsql.PostgresException.")),
         };
 
         Assert.Empty(outages.Where(o => !Failures.IsOutage(o.Error)).Select(o => o.What));
@@ -36,6 +40,7 @@ public sealed class FailuresTests
         Assert.Equal(PostgresErrorCodes.UniqueViolation, Failures.DatabaseRefusal(unique)?.SqlState);
         Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, Failures.DatabaseRefusal(overflow)?.SqlState);
         Assert.False(Failures.IsOutage(new InvalidOperationException("a bug")));
+        Assert.False(Failures.IsOutage(new CodecNotFoundException("Could not find a codec for type O2C.Grains.Something.")));
         Assert.Null(Failures.DatabaseRefusal(new InvalidOperationException("a bug")));
     }
 }
