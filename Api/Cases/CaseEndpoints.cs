@@ -18,6 +18,7 @@ public static class CaseEndpoints
         var cases = app.MapGroup("/v1/cases").WithTags("Cases");
         cases.MapGet("/", ListAsync);
         cases.MapGet("/{caseId}", GetAsync);
+        cases.MapGet("/{caseId}/next-message", NextMessage.GetAsync);
         cases.MapPost("/{caseId}/notes", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             ActAsync(caseId, request, CaseActions.ParseNote, (grain, note) => grain.AddNote(note.Text), grains, queries, ct));
         cases.MapPost("/{caseId}/promise", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, BusinessClock clock, CancellationToken ct) =>

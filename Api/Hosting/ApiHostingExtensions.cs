@@ -36,6 +36,7 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<JsonQueries>();
+        builder.Services.AddSingleton<Preview.MessagePreviewer>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.AddBankStatements();

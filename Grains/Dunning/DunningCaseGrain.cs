@@ -2,6 +2,7 @@ using O2C.Clock;
 using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Messages;
 using O2C.Storage;
 
@@ -25,7 +26,9 @@ public sealed class DunningCaseGrain(
 
     // A step due when an invoice joins waits this long (business time), so every invoice falling due
     // at the same instant joins first and one message lists them all: Orleans delivers the ticks of
-    // one instant in no order. Still the same business day: due dates fall at 00:00.
+    // one instant in no order. A day's step waits as long past midnight, when invoices fall due, so
+    // it never races them either: what a day sends does not depend on the order of its ticks, and a
+    // preview can say it in advance. Still the same business day: due dates fall at 00:00.
     private static readonly TimeSpan JoinWindow = TimeSpan.FromSeconds(1);
 
     private DunningLadder Ladder => ladders.For(State.LadderProfile);
@@ -73,7 +76,7 @@ public sealed class DunningCaseGrain(
         State.Promise = new PromiseToPay(amount, date, Today, OpenOutstanding());
         State.Status = CaseStatus.Paused;
         // The ladder waits until the promised day has passed.
-        State.NextStepAt = StartOf(date.AddDays(1));
+        State.NextStepAt = StepOn(date.AddDays(1));
         var rows = new CommitRows().Audit("PromiseMade", State.Promise).Remind(NextStep, State.NextStepAt.Value);
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
         return CaseActionResult.Ok;
@@ -112,6 +115,16 @@ public sealed class DunningCaseGrain(
     }
 
     public Task<bool> Exists() => Task.FromResult(RecordExists);
+
+    public Task<CasePreview> Preview(CasePreviewRequest request) =>
+        DryRunAsync(new DryRun(Now, request.Reminders, []), async () =>
+        {
+            // Each joining invoice brings the customer as it would be then: after what this case told it so far.
+            await PlayUntilAsync(request.To, request.Joins.Select(join => (join.At, (Func<Task>)(async () =>
+                await Track(join.Invoice, await CustomerSnapshotAsync(join.CustomerId))))));
+            var customerId = State.CustomerId.Length > 0 ? State.CustomerId : request.Joins.Count > 0 ? request.Joins[0].CustomerId : "";
+            return new CasePreview(customerId, [.. DryRunning!.Messages], [.. DryRunning.Told]);
+        });
 
     protected override async Task OnReminderAsync(string reminderName)
     {
@@ -201,7 +214,7 @@ public sealed class DunningCaseGrain(
         if (State.Status == CaseStatus.Paused)
         {
             // A wake-up may have taken the reminder's place: point it at the promise's end again.
-            State.NextStepAt = StartOf(State.Promise!.Date.AddDays(1));
+            State.NextStepAt = StepOn(State.Promise!.Date.AddDays(1));
             await SaveAsync(rows.Remind(NextStep, State.NextStepAt.Value).Case(Key, State, NextAction(), Now));
             return;
         }
@@ -209,7 +222,7 @@ public sealed class DunningCaseGrain(
         var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
         if (!walk)
         {
-            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise);
+            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StepOn(day) : null, brokenPromise);
             return;
         }
 
@@ -226,7 +239,7 @@ public sealed class DunningCaseGrain(
         State.Stage = open.Count > 0 ? open.Max(i => i.Level) : DunningStage.None;
         if (advances.Count > 0)
         {
-            customer ??= await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+            customer ??= await CustomerSnapshotAsync(State.CustomerId);
             State.RiskProfile = customer!.RiskProfile;
             SendStep(rows, customer, open, advances);
         }
@@ -247,7 +260,7 @@ public sealed class DunningCaseGrain(
         else
         {
             var next = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today).NextAdvanceOn;
-            State.NextStepAt = next is { } day ? StartOf(day) : null;
+            State.NextStepAt = next is { } day ? StepOn(day) : null;
             if (State.NextStepAt is { } at)
             {
                 rows.Remind(NextStep, at);
@@ -260,15 +273,21 @@ public sealed class DunningCaseGrain(
 
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
 
-        var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
         if (brokenPromise is not null)
         {
-            await customerGrain.PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+            await PromiseBrokenAsync(brokenPromise);
         }
 
         if (advances.Count > 0 && State.Stage >= DunningStage.FinalNotice)
         {
-            await customerGrain.CaseReachedStage(Key, State.Stage);
+            if (DryRunning is { } dry)
+            {
+                dry.Told.Add(new CustomerEvent(Now, Key, State.Stage, 0, default));
+            }
+            else
+            {
+                await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseReachedStage(Key, State.Stage);
+            }
         }
     }
 
@@ -289,20 +308,31 @@ public sealed class DunningCaseGrain(
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
         if (brokenPromise is not null)
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+            await PromiseBrokenAsync(brokenPromise);
         }
+    }
+
+    private Task PromiseBrokenAsync(PromiseToPay promise)
+    {
+        if (DryRunning is { } dry)
+        {
+            dry.Told.Add(new CustomerEvent(Now, Key, DunningStage.None, promise.Amount, promise.Date));
+            return Task.CompletedTask;
+        }
+
+        return GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).PromiseBroken(Key, promise.Amount, promise.Date);
     }
 
     private void SendStep(CommitRows rows, CustomerSnapshot customer, List<CaseInvoiceState> open, IReadOnlyList<InvoiceAdvance> advances)
     {
         var step = Ladder.StepFor(State.Stage)!;
         State.Messages++;
-        var sent = messages.Compose(rows, new DunningMessage(
+        var sent = Queued(messages.Compose(rows, new DunningMessage(
             $"{Key}-m{State.Messages}", Key, InvoiceId: null, customer, State.Stage,
             DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
             open.OrderBy(i => i.DueDate)
                 .Select(i => new DunningMessageInvoice(i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference))
-                .ToList()), Now);
+                .ToList()), Now));
         rows.Audit("StageSent", new { stage = State.Stage, tone = customer.RiskProfile, channels = sent, advances });
         rows.InvoiceLevels(advances.Select(a => State.Invoices[a.InvoiceId]).ToList());
     }
@@ -342,7 +372,10 @@ public sealed class DunningCaseGrain(
         State.NextStepAt = null;
         State.Promise = null;
         await SaveAsync(rows.Forget(NextStep).Audit("CaseClosed", new { reason = "nothing outstanding" }).Case(Key, State, NextAction(), Now));
-        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
+        if (DryRunning is null)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
+        }
     }
 
     private CaseActionResult? Refusal() =>
@@ -363,6 +396,9 @@ public sealed class DunningCaseGrain(
             ? stage.ToString()
             : null,
     };
+
+    /// <summary>When a step due on <paramref name="day"/> runs: just after that day's invoices fell due.</summary>
+    private static DateTimeOffset StepOn(DateOnly day) => StartOf(day) + JoinWindow;
 
     private static CaseInvoice ToLadder(CaseInvoiceState i) => new(i.InvoiceId, i.DueDate, i.Level, i.LevelReachedOn, i.Outstanding, i.Disputed);
 

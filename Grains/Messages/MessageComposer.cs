@@ -1,4 +1,5 @@
 using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Payments;
 using O2C.Storage;
 
@@ -26,8 +27,10 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
         "message_id text", "case_id text", "invoice_id text", "customer_id text", "stage text", "channel text", "language text",
         "risk_profile text", "template_name text", "recipient text", "subject text", "body text", "created_at timestamptz");
 
-    public int Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
+    /// <summary>Renders the message per channel and stages each with <paramref name="rows"/>; answers what was queued.</summary>
+    public IReadOnlyList<MessagePreview> Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
     {
+        var queued = new List<MessagePreview>(message.Channels.Count);
         var customer = message.Customer;
         var lines = message.Invoices
             .Select(i => new MessageInvoiceLine(
@@ -49,9 +52,13 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
                 rendered.Language, customer.RiskProfile.ToString(), rendered.TemplateName, Recipient(customer.Profile, channel),
                 rendered.Subject, rendered.Body, now);
             rows.Send("message.queued", new { messageId, channel, recipient = Recipient(customer.Profile, channel), rendered.Subject, rendered.SmsParts });
+            queued.Add(new MessagePreview(
+                messageId, customer.CustomerId, message.CaseId, message.InvoiceId, message.Stage, channel, Recipient(customer.Profile, channel),
+                rendered.Language, rendered.TemplateName, rendered.Subject, rendered.Body, rendered.SmsParts, now,
+                message.Invoices.Select(i => i.InvoiceId).ToList()));
         }
 
-        return message.Channels.Count;
+        return queued;
     }
 
     private static string? Recipient(CustomerProfile profile, Channel channel) => channel switch
