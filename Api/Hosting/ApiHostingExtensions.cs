@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using O2C.Api.Cases;
 using O2C.Api.BankStatements;
@@ -36,6 +37,7 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<JsonQueries>();
+        builder.Services.TryAddSingleton(Invoices.InvoicePaymentLinks.None);
         builder.Services.AddSingleton<Preview.MessagePreviewer>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();

@@ -25,12 +25,13 @@ public static class InvoiceEndpoints
         return invoices;
     }
 
-    private static async Task<IResult> GetAsync(string invoiceId, JsonQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string invoiceId, JsonQueries queries, InvoicePaymentLinks links, CancellationToken cancellationToken) =>
         await queries.ObjectAsync($"{InvoiceColumns} WHERE invoice_id = $1", cancellationToken, invoiceId) is { } json
-            ? JsonResults.Json(json)
+            ? JsonResults.Json(links.AddTo(json))
             : Problems.NotFound($"invoice {invoiceId} does not exist");
 
-    private static async Task<IResult> ListAsync(string? customerId, string? status, int? page, int? pageSize, JsonQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? customerId, string? status, int? page, int? pageSize, JsonQueries queries, InvoicePaymentLinks links, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (status is not null && !Enum.TryParse<InvoiceStatus>(status, ignoreCase: false, out _))
@@ -47,6 +48,6 @@ public static class InvoiceEndpoints
         var items = await queries.ArrayAsync($"{InvoiceColumns}{filter} ORDER BY due_date, invoice_id LIMIT $3 OFFSET $4", "x.\"dueDate\", x.\"invoiceId\"",
             cancellationToken, customerId, status, paging.PageSize, paging.Offset);
         var total = long.Parse(await queries.ScalarAsync($"SELECT count(*) FROM invoices{filter}", cancellationToken, customerId, status) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        return JsonResults.Json(paging.Wrap(items, total));
+        return JsonResults.Json(paging.Wrap(links.AddToEach(items), total));
     }
 }
