@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using O2C.Dashboard.Tests.Support;
+using static O2C.Dashboard.Tests.Support.DashboardPage;
 using O2C.Tests.Support;
 using Orleans.Configuration;
 using Orleans.Runtime;
@@ -107,24 +108,6 @@ public sealed class DashboardPageTests(PostgresFixture postgres, ITestOutputHelp
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"screenshot: {screenshot}");
     }
-
-    private static async Task WaitFor(IPage page, string condition, string what)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync(condition, null, new() { Timeout = 15_000, PollingInterval = 100 });
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"The dashboard never showed {what} (waited 15 s for: {condition})");
-        }
-    }
-
-    private static async Task<string> Value(IPage page, string testId) =>
-        await page.GetByTestId(testId).GetAttributeAsync("data-value") ?? throw new Xunit.Sdk.XunitException($"{testId} has no data-value");
-
-    private static async Task<string> Field(IPage page, string row, string field) =>
-        await page.Locator($"{row} [data-field={field}]").GetAttributeAsync("data-value") ?? throw new Xunit.Sdk.XunitException($"{row} has no {field}");
 
     private static async Task<List<long>> CallsColumn(IPage page) =>
         [.. (await page.Locator("#methods [data-testid=method-row] [data-field=calls]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)"))
