@@ -15,6 +15,7 @@ builder.AddO2CSilo();
 builder.AddO2CGrains();
 builder.AddMessageDelivery();
 builder.AddO2CApi();
+builder.AddPaymentLinksOnInvoices();
 builder.Services.AddDashboard();
 
 var app = builder.Build();

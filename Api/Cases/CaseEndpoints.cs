@@ -20,6 +20,8 @@ public static class CaseEndpoints
         var cases = app.MapGroup("/v1/cases").WithTags("Cases").RequireAuthorization(ApiRoles.CollectorPolicy);
         cases.MapGet("/", ListAsync).WithName("ListCases").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
         cases.MapGet("/{caseId}", GetAsync).WithName("GetCase").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/{caseId}/next-message", NextMessage.GetAsync).WithName("GetNextCaseMessage")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{caseId}/notes", (string caseId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken ct) =>
             ActAsync(caseId, request, CaseActions.ParseNote, (grain, note) => grain.AddNote(note.Text), grains, queries, ct))
             .WithName("AddCaseNote").ReadsJson<CaseActions.Note>().Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using O2C.Api.Validation;
 using O2C.Api.Auth;
 using O2C.Api.OpenApi;
+using O2C.Api.Preview;
 
 namespace O2C.Api.Clock;
 
@@ -20,6 +21,9 @@ public static class ClockEndpoints
         clock.MapPost("/advance", AdvanceAsync).RequireAuthorization(ApiRoles.OperatorPolicy)
             .WithName("AdvanceClock").ReadsJson<ClockAdvanceRequest>().Produces<ClockAdvance>(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        clock.MapPost("/preview", PreviewAsync).RequireAuthorization(ApiRoles.OperatorPolicy)
+            .WithName("PreviewClock").ReadsJson<ClockPreviewRequest>().Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem();
         return clock;
     }
 
@@ -44,6 +48,29 @@ public static class ClockEndpoints
         }
 
         return TypedResults.Ok(await driver.AdvanceAsync(target.To, cancellationToken));
+    }
+
+    /// <summary>
+    /// Body: <c>{"to": ISO 8601 time}</c>. Every message an advance to <c>to</c> would queue, changing
+    /// nothing (see <see cref="MessagePreviewer"/>); with <c>?bodies=true</c> their texts too.
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(
+        HttpRequest request, bool? bodies, BusinessClock clock, MessagePreviewer previewer, CancellationToken cancellationToken)
+    {
+        var (to, problem) = await JsonBody.ParseAsync(request, body => body.Timestamp("to") is { } time ? new AdvanceTarget(time) : null, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow();
+        if (to!.To < now)
+        {
+            return Problems.Validation("to", $"must not be before the business clock's time {now:O}");
+        }
+
+        var messages = await previewer.PreviewAsync(to.To, customerId: null, cancellationToken);
+        return TypedResults.Ok(new PreviewView(now, to.To, messages.Count, messages.Select(m => PreviewedMessage.From(m, bodies == true)).ToList()));
     }
 
     private static AdvanceTarget? Target(JsonFields body, DateTimeOffset now)

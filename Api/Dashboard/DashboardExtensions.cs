@@ -20,6 +20,7 @@ public static class DashboardExtensions
     {
         services.AddSingleton<StatisticsHistory>();
         services.AddSingleton<BusinessQuery>();
+        services.AddSingleton<DeliveryQuery>();
         services.AddSingleton<ReminderQuery>();
         services.AddSingleton<ClusterQuery>();
         services.AddSingleton<ActivationQuery>();
@@ -38,6 +39,8 @@ public static class DashboardExtensions
         api.MapGet("/grains", DashboardEndpoints.GetGrains);
         api.MapGet("/reminders", DashboardEndpoints.GetReminders);
         api.MapGet("/business", DashboardEndpoints.GetBusiness);
+        api.MapGet("/delivery", (DeliveryQuery query, O2C.Clock.BusinessClock clock, CancellationToken cancellationToken) =>
+            query.ReadAsync(clock.GetUtcNow(), cancellationToken));
         api.MapGet("/history", DashboardEndpoints.GetHistory);
 
         app.MapGet("/dashboard", () => DashboardAssets.Serve("dashboard.html", "text/html; charset=utf-8")).ExcludeFromDescription().RequireAuthorization(ApiRoles.OperatorPolicy);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using O2C.Api.Audit;
@@ -49,6 +50,8 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<JsonQueries>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<PaymentQueueStore>();
+        builder.Services.TryAddSingleton(Invoices.InvoicePaymentLinks.None);
+        builder.Services.AddSingleton<Preview.MessagePreviewer>();
         builder.Services.AddSingleton<OrderLookup>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.Services.AddO2CMetrics();

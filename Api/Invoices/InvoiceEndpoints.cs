@@ -39,7 +39,8 @@ public static class InvoiceEndpoints
     /// The invoice row, with late-payment interest to business today from its dunning case (interest
     /// moves every day, so it is computed when asked, by the case that also claims it in its messages).
     /// </summary>
-    private static async Task<IResult> GetAsync(string invoiceId, JsonQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string invoiceId, JsonQueries queries, IGrainFactory grains, InvoicePaymentLinks links, CancellationToken cancellationToken)
     {
         if (await queries.ObjectAsync($"{InvoiceColumns} WHERE invoice_id = $1", cancellationToken, invoiceId) is not { } json)
         {
@@ -47,6 +48,7 @@ public static class InvoiceEndpoints
         }
 
         var invoice = JsonNode.Parse(json)!.AsObject();
+        links.Add(invoice);
         if (invoice["caseId"]?.GetValue<string>() is { } caseId
             && await grains.GetGrain<IDunningCaseGrain>(caseId).Interest(invoiceId) is { } interest)
         {
@@ -56,7 +58,8 @@ public static class InvoiceEndpoints
         return JsonResults.Json(invoice.ToJsonString());
     }
 
-    private static async Task<IResult> WriteOffAsync(string invoiceId, HttpRequest request, IGrainFactory grains, JsonQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteOffAsync(
+        string invoiceId, HttpRequest request, IGrainFactory grains, JsonQueries queries, InvoicePaymentLinks links, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ParseAsync(request, ParseWriteOff, cancellationToken);
         if (problem is not null)
@@ -71,7 +74,7 @@ public static class InvoiceEndpoints
 
         var result = await grains.GetGrain<IInvoiceGrain>(invoiceId).WriteOff(body!);
         return result.Accepted
-            ? await GetAsync(invoiceId, queries, grains, cancellationToken)
+            ? await GetAsync(invoiceId, queries, grains, links, cancellationToken)
             : CaseEndpoints.Refused(result);
     }
 
@@ -84,7 +87,8 @@ public static class InvoiceEndpoints
 
     private static readonly JsonSerializerOptions InterestJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static async Task<IResult> ListAsync(string? customerId, string? status, int? page, int? pageSize, JsonQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? customerId, string? status, int? page, int? pageSize, JsonQueries queries, InvoicePaymentLinks links, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (status is not null && !Enum.TryParse<InvoiceStatus>(status, ignoreCase: false, out _))
@@ -101,6 +105,6 @@ public static class InvoiceEndpoints
         var items = await queries.ArrayAsync($"{InvoiceColumns}{filter} ORDER BY due_date, invoice_id LIMIT $3 OFFSET $4", "x.\"dueDate\", x.\"invoiceId\"",
             cancellationToken, customerId, status, paging.PageSize, paging.Offset);
         var total = long.Parse(await queries.ScalarAsync($"SELECT count(*) FROM invoices{filter}", cancellationToken, customerId, status) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        return JsonResults.Json(paging.Wrap(items, total));
+        return JsonResults.Json(paging.Wrap(links.AddToEach(items), total));
     }
 }

@@ -1,6 +1,7 @@
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
+using O2C.Grains.Interfaces.Preview;
 
 namespace O2C.Grains.Interfaces.Customers;
 
@@ -38,4 +39,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("payment-plan-broken")] Task PaymentPlanBroken(string caseId, decimal shortfall, DateOnly instalmentDate);
 
     [Alias("case-closed")] Task CaseClosed(string caseId);
+
+    /// <summary>
+    /// Dry run, nothing written: the snapshot the customer would give after <paramref name="events"/>
+    /// (in their order), through the same code as <see cref="CaseReachedStage"/> and <see cref="PromiseBroken"/>.
+    /// </summary>
+    [Alias("preview-snapshot")] Task<CustomerSnapshot?> PreviewSnapshot(IReadOnlyList<CustomerEvent> events);
+
+    /// <summary>Dry run of <see cref="AssignCase"/> at business time <paramref name="at"/>: nothing written.</summary>
+    [Alias("preview-assign-case")] Task<CaseAssignment> PreviewAssignCase(string invoiceId, DateTimeOffset at);
 }

@@ -1,4 +1,5 @@
 using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Preview;
 
 namespace O2C.Grains.Interfaces.Dunning;
 
@@ -38,4 +39,11 @@ public interface IDunningCaseGrain : IGrainWithStringKey
     [Alias("escalate")] Task<CaseActionResult> Escalate();
 
     [Alias("exists")] Task<bool> Exists();
+
+    /// <summary>
+    /// Dry run: the case's reminders and the given joins up to the request's time, in time order,
+    /// through the same handlers a real run uses, on a copy of the state. Nothing is written and no
+    /// other grain is changed.
+    /// </summary>
+    [Alias("preview")] Task<CasePreview> Preview(CasePreviewRequest request);
 }

@@ -1,3 +1,4 @@
+using O2C.Grains.Interfaces.Preview;
 using Orleans.Concurrency;
 
 namespace O2C.Grains.Interfaces.Invoices;
@@ -26,4 +27,11 @@ public interface IInvoiceGrain : IGrainWithStringKey
     [Alias("dispute")] Task Dispute(string reason);
 
     [Alias("resolve-dispute")] Task ResolveDispute(string reason);
+
+    /// <summary>
+    /// Dry run: runs the invoice's reminders due up to the request's time through the same handler a
+    /// real run uses, on a copy of the state, and answers what it would send and which case it would
+    /// join. Nothing is written and no other grain is changed.
+    /// </summary>
+    [Alias("preview")] Task<InvoicePreview> Preview(InvoicePreviewRequest request);
 }

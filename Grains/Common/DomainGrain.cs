@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Text.Json;
 using O2C.Clock;
+using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Storage;
 using O2C.Telemetry;
 
@@ -12,6 +15,9 @@ namespace O2C.Grains.Common;
 /// it where storage and delivery are ours, otherwise a reminder the new state expects is registered
 /// before the write and one it no longer needs is removed after it. Every call it handles is
 /// traced with its key in the domain's words and logged within the grain's scope.
+/// A grain can also run its own code as a dry run (<see cref="DryRunAsync{T}"/>): on a copy of its
+/// state, at business times of the run's choosing, with every write caught and nothing stored. The
+/// previews of what a clock advance would send use this, so they run the code the advance runs.
 /// </summary>
 public abstract class DomainGrain<TState>(IPersistentState<TState> state, BusinessClock clock, GrainRows grainRows)
     : Grain, IRemindable, IIncomingGrainCallFilter
@@ -28,19 +34,28 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     private string? _firing;
     private ReminderChange? _firingNext;
 
+    // Set while a dry run is going on: writes land here instead of in the database.
+    private DryRun? _dryRun;
+
+    // Bounds a dry run whose handlers keep pointing reminders at times already passed.
+    private const int MaxDryRunSteps = 10_000;
+
     protected TState State
     {
         get => state.State;
         set => state.State = value;
     }
 
-    protected bool RecordExists => state.RecordExists;
+    protected bool RecordExists => _dryRun?.Exists ?? state.RecordExists;
 
     protected BusinessClock Clock => clock;
 
-    protected DateTimeOffset Now => clock.GetUtcNow();
+    protected DateTimeOffset Now => _dryRun?.Now ?? clock.GetUtcNow();
 
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>The dry run going on, or null in a real run.</summary>
+    protected DryRun? DryRunning => _dryRun;
 
     protected string Key => this.GetPrimaryKeyString();
 
@@ -73,6 +88,17 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     /// </summary>
     protected async Task SaveAsync(CommitRows rows)
     {
+        if (_dryRun is { } dry)
+        {
+            foreach (var change in rows.Reminders)
+            {
+                dry.Apply(change);
+            }
+
+            dry.Exists = true;
+            return;
+        }
+
         var changes = new List<ReminderChange>();
         foreach (var change in rows.Reminders.GroupBy(r => r.ReminderName).Select(g => g.Last()))
         {
@@ -179,6 +205,12 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
 
     private Task ChangeAsync(ReminderChange change)
     {
+        if (_dryRun is { } dry)
+        {
+            dry.Apply(change);
+            return Task.CompletedTask;
+        }
+
         if (change.ReminderName == _firing)
         {
             _firingNext = change;
@@ -214,4 +246,80 @@ public abstract class DomainGrain<TState>(IPersistentState<TState> state, Busine
     }
 
     protected static DateTimeOffset StartOf(DateOnly date) => BusinessDays.StartOf(date);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as a dry run: on a copy of the state (put back afterwards, also
+    /// when the body throws), with <see cref="Now"/> at the run's business time and every write caught
+    /// by <paramref name="dry"/>. Grain turns do not interleave, so no other call sees the copy.
+    /// </summary>
+    protected async Task<T> DryRunAsync<T>(DryRun dry, Func<Task<T>> body)
+    {
+        ArgumentNullException.ThrowIfNull(dry);
+        ArgumentNullException.ThrowIfNull(body);
+        if (_dryRun is not null)
+        {
+            throw new InvalidOperationException($"{GetType().Name} {Key} is already in a dry run");
+        }
+
+        var original = state.State;
+        dry.Exists = state.RecordExists;
+        state.State = JsonSerializer.Deserialize<TState>(JsonSerializer.Serialize(original, RowJson.Options), RowJson.Options) ?? new TState();
+        _dryRun = dry;
+        try
+        {
+            return await body();
+        }
+        finally
+        {
+            _dryRun = null;
+            state.State = original;
+        }
+    }
+
+    /// <summary>
+    /// In a dry run: fires the reminders due up to <paramref name="to"/> and the given calls in
+    /// business-time order, the way a clock advance delivers them (a reminder at one millisecond past
+    /// its due time; a call before a reminder firing at the same time), including the reminders the
+    /// handlers point further on the way.
+    /// </summary>
+    protected async Task PlayUntilAsync(DateTimeOffset to, IEnumerable<(DateTimeOffset At, Func<Task> Call)> calls)
+    {
+        var dry = _dryRun ?? throw new InvalidOperationException("not in a dry run");
+        var pending = new Queue<(DateTimeOffset At, Func<Task> Call)>(calls.Where(c => c.At <= to).OrderBy(c => c.At));
+        for (var step = 0; step < MaxDryRunSteps; step++)
+        {
+            var reminder = dry.NextReminder(to);
+            if (pending.TryPeek(out var call) && (reminder is null || call.At <= dry.FiringTime(reminder.DueAt)))
+            {
+                pending.Dequeue();
+                dry.MoveTo(call.At);
+                await call.Call();
+            }
+            else if (reminder is not null)
+            {
+                dry.MoveTo(dry.FiringTime(reminder.DueAt));
+                dry.Fired(reminder.Name);
+                await OnReminderAsync(reminder.Name);
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"the dry run of {GetType().Name} {Key} did not settle within {MaxDryRunSteps} steps");
+    }
+
+    /// <summary>Messages a step queued: kept by a dry run; their count either way.</summary>
+    protected int Queued(IReadOnlyList<MessagePreview> messages)
+    {
+        _dryRun?.Messages.AddRange(messages);
+        return messages.Count;
+    }
+
+    /// <summary>The customer as the run would see it: in a dry run, after what the run told it so far.</summary>
+    protected Task<CustomerSnapshot?> CustomerSnapshotAsync(string customerId) =>
+        _dryRun is { } dry
+            ? GrainFactory.GetGrain<ICustomerGrain>(customerId).PreviewSnapshot(dry.CustomerEventsByNow)
+            : GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshot();
 }

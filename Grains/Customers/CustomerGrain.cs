@@ -8,6 +8,7 @@ using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
 using O2C.Grains.Interfaces.Orders;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Invoicing;
 using O2C.Grains.Risk;
 using O2C.Storage;
@@ -214,6 +215,25 @@ public sealed class CustomerGrain(
         State.OpenCaseId = null;
         await SaveAsync(new CommitRows().Audit("CaseClosed", new { caseId }).CustomerChanged(Key, State, _exposure.Total, Now));
     }
+
+    public Task<CustomerSnapshot?> PreviewSnapshot(IReadOnlyList<CustomerEvent> events) =>
+        !RecordExists
+            ? Task.FromResult<CustomerSnapshot?>(null)
+            : DryRunAsync(new DryRun(Now, [], []), async () =>
+            {
+                foreach (var happened in events.OrderBy(e => e.At))
+                {
+                    DryRunning!.MoveTo(happened.At);
+                    await (happened.Stage == DunningStage.None
+                        ? PromiseBroken(happened.CaseId, happened.PromisedAmount, happened.PromisedFor)
+                        : CaseReachedStage(happened.CaseId, happened.Stage));
+                }
+
+                return (CustomerSnapshot?)Snapshot();
+            });
+
+    public Task<CaseAssignment> PreviewAssignCase(string invoiceId, DateTimeOffset at) =>
+        DryRunAsync(new DryRun(at, [], []), () => AssignCase(invoiceId));
 
     // Orleans wraps what a storage provider throws in an OrleansException.
     private static bool IsUniqueViolation(Exception error) =>

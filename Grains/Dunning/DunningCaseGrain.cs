@@ -4,6 +4,7 @@ using O2C.Grains.Collections;
 using O2C.Grains.Common;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Messages;
 using O2C.Storage;
 using O2C.Telemetry;
@@ -33,7 +34,9 @@ public sealed partial class DunningCaseGrain(
 
     // A step due when an invoice joins waits this long (business time), so every invoice falling due
     // at the same instant joins first and one message lists them all: Orleans delivers the ticks of
-    // one instant in no order. Still the same business day: due dates fall at 00:00.
+    // one instant in no order. A day's step waits as long past midnight, when invoices fall due, so
+    // it never races them either: what a day sends does not depend on the order of its ticks, and a
+    // preview can say it in advance. Still the same business day: due dates fall at 00:00.
     private static readonly TimeSpan JoinWindow = TimeSpan.FromSeconds(1);
 
     private DunningLadder Ladder => ladders.For(State.LadderProfile);
@@ -89,7 +92,7 @@ public sealed partial class DunningCaseGrain(
         State.Promise = new PromiseToPay(amount, date, Today, OpenOutstanding());
         State.Status = CaseStatus.Paused;
         // The ladder waits until the promised day has passed.
-        State.NextStepAt = StartOf(date.AddDays(1));
+        State.NextStepAt = StepOn(date.AddDays(1));
         rows.Audit("PromiseMade", State.Promise).Remind(NextStep, State.NextStepAt.Value);
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
         return CaseActionResult.Ok;
@@ -128,6 +131,16 @@ public sealed partial class DunningCaseGrain(
     }
 
     public Task<bool> Exists() => Task.FromResult(RecordExists);
+
+    public Task<CasePreview> Preview(CasePreviewRequest request) =>
+        DryRunAsync(new DryRun(Now, request.Reminders, []), async () =>
+        {
+            // Each joining invoice brings the customer as it would be then: after what this case told it so far.
+            await PlayUntilAsync(request.To, request.Joins.Select(join => (join.At, (Func<Task>)(async () =>
+                await Track(join.Invoice, await CustomerSnapshotAsync(join.CustomerId))))));
+            var customerId = State.CustomerId.Length > 0 ? State.CustomerId : request.Joins.Count > 0 ? request.Joins[0].CustomerId : "";
+            return new CasePreview(customerId, [.. DryRunning!.Messages], [.. DryRunning.Told]);
+        });
 
     protected override async Task OnReminderAsync(string reminderName)
     {
@@ -233,7 +246,7 @@ public sealed partial class DunningCaseGrain(
         if (State.Status == CaseStatus.Paused)
         {
             // A wake-up may have taken the reminder's place: point it at the hold's next look again.
-            State.NextStepAt = StartOf(State.Plan is { } plan ? plan.NextWatchOn(Today, plans.Value.GraceDays) : State.Promise!.Date.AddDays(1));
+            State.NextStepAt = StepOn(State.Plan is { } plan ? plan.NextWatchOn(Today, plans.Value.GraceDays) : State.Promise!.Date.AddDays(1));
             await SaveAsync(rows.Remind(NextStep, State.NextStepAt.Value).Case(Key, State, NextAction(), Now));
             return;
         }
@@ -241,7 +254,7 @@ public sealed partial class DunningCaseGrain(
         var evaluation = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today);
         if (!walk)
         {
-            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StartOf(day) : null, brokenPromise, brokenPlan);
+            await ScheduleAsync(rows, evaluation.MessageDue ? Now + stepDelay : evaluation.NextAdvanceOn is { } day ? StepOn(day) : null, brokenPromise, brokenPlan);
             return;
         }
 
@@ -258,7 +271,7 @@ public sealed partial class DunningCaseGrain(
         State.Stage = open.Count > 0 ? open.Max(i => i.Level) : DunningStage.None;
         if (advances.Count > 0)
         {
-            customer ??= await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+            customer ??= await CustomerSnapshotAsync(State.CustomerId);
             State.RiskProfile = customer!.RiskProfile;
             SendStep(rows, customer, open, advances);
         }
@@ -280,7 +293,7 @@ public sealed partial class DunningCaseGrain(
         else
         {
             var next = CaseLadder.Evaluate(Ladder, State.Invoices.Values.Select(ToLadder), Today).NextAdvanceOn;
-            State.NextStepAt = next is { } day ? StartOf(day) : null;
+            State.NextStepAt = next is { } day ? StepOn(day) : null;
             if (State.NextStepAt is { } at)
             {
                 rows.Remind(NextStep, at);
@@ -294,11 +307,17 @@ public sealed partial class DunningCaseGrain(
         await SaveAsync(rows.Case(Key, State, NextAction(), Now));
 
         await TellBrokenAsync(brokenPromise, brokenPlan);
-        var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
 
         if (advances.Count > 0 && State.Stage >= DunningStage.FinalNotice)
         {
-            await customerGrain.CaseReachedStage(Key, State.Stage);
+            if (DryRunning is { } dry)
+            {
+                dry.Told.Add(new CustomerEvent(Now, Key, State.Stage, 0, default));
+            }
+            else
+            {
+                await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseReachedStage(Key, State.Stage);
+            }
         }
     }
 
@@ -323,29 +342,42 @@ public sealed partial class DunningCaseGrain(
     /// <summary>A broken promise or plan counts against the customer's risk profile.</summary>
     private async Task TellBrokenAsync(PromiseToPay? brokenPromise, PaymentPlanStatus? brokenPlan)
     {
-        var customer = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
         if (brokenPromise is not null)
         {
-            await customer.PromiseBroken(Key, brokenPromise.Amount, brokenPromise.Date);
+            await TellBrokenAsync(brokenPromise.Amount, brokenPromise.Date, plan: false);
         }
 
         if (brokenPlan is { MissedInstalment: not null })
         {
-            await customer.PaymentPlanBroken(Key, brokenPlan.Shortfall, brokenPlan.BrokenOn!.Value.AddDays(-(plans.Value.GraceDays + 1)));
+            await TellBrokenAsync(brokenPlan.Shortfall, brokenPlan.BrokenOn!.Value.AddDays(-(plans.Value.GraceDays + 1)), plan: true);
         }
+    }
+
+    // A dry run changes no other grain: the customer's own dry run takes the broken promise in (a broken
+    // plan weighs on the risk profile as a broken promise on the missed instalment's day).
+    private Task TellBrokenAsync(decimal amount, DateOnly date, bool plan)
+    {
+        if (DryRunning is { } dry)
+        {
+            dry.Told.Add(new CustomerEvent(Now, Key, DunningStage.None, amount, date));
+            return Task.CompletedTask;
+        }
+
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
+        return plan ? customer.PaymentPlanBroken(Key, amount, date) : customer.PromiseBroken(Key, amount, date);
     }
 
     private void SendStep(CommitRows rows, CustomerSnapshot customer, List<CaseInvoiceState> open, IReadOnlyList<InvoiceAdvance> advances)
     {
         var step = Ladder.StepFor(State.Stage)!;
         State.Messages++;
-        var sent = messages.Compose(rows, new DunningMessage(
+        var sent = Queued(messages.Compose(rows, new DunningMessage(
             $"{Key}-m{State.Messages}", Key, InvoiceId: null, customer, State.Stage,
             DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
             open.OrderBy(i => i.DueDate)
                 .Select(i => new DunningMessageInvoice(
                     i.InvoiceId, i.Outstanding, i.Currency, i.DueDate, i.Level, i.PaymentReference, CaseInterest.For(interest.Value, State.Country, i, Today)))
-                .ToList()), Now);
+                .ToList()), Now));
         rows.Audit("StageSent", new { stage = State.Stage, tone = customer.RiskProfile, channels = sent, advances });
         rows.InvoiceLevels(advances.Select(a => State.Invoices[a.InvoiceId]).ToList());
     }
@@ -394,7 +426,10 @@ public sealed partial class DunningCaseGrain(
         }
 
         await SaveAsync(rows.Forget(NextStep).Audit("CaseClosed", new { reason = "nothing outstanding" }).Case(Key, State, NextAction(), Now));
-        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
+        if (DryRunning is null)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).CaseClosed(Key);
+        }
     }
 
     private CaseActionResult? Refusal() =>
@@ -416,6 +451,9 @@ public sealed partial class DunningCaseGrain(
             ? stage.ToString()
             : null,
     };
+
+    /// <summary>When a step due on <paramref name="day"/> runs: just after that day's invoices fell due.</summary>
+    private static DateTimeOffset StepOn(DateOnly day) => StartOf(day) + JoinWindow;
 
     private static CaseInvoice ToLadder(CaseInvoiceState i) => new(i.InvoiceId, i.DueDate, i.Level, i.LevelReachedOn, i.Outstanding, i.Disputed);
 

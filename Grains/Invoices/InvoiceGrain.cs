@@ -4,6 +4,7 @@ using O2C.Grains.Dunning;
 using O2C.Grains.Interfaces.Customers;
 using O2C.Grains.Interfaces.Dunning;
 using O2C.Grains.Interfaces.Invoices;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Messages;
 using O2C.Grains.Interfaces.Payments;
 using O2C.Storage;
@@ -133,6 +134,15 @@ public sealed class InvoiceGrain(
         return new PaymentApplication(Key, recovered, State.Outstanding, State.Status);
     }
 
+    public Task<InvoicePreview> Preview(InvoicePreviewRequest request) =>
+        !RecordExists
+            ? Task.FromResult(new InvoicePreview([], null))
+            : DryRunAsync(new DryRun(Now, request.Reminders, request.CustomerEvents), async () =>
+            {
+                await PlayUntilAsync(request.To, []);
+                return new InvoicePreview([.. DryRunning!.Messages], DryRunning.Join);
+            });
+
     public Task ResolveDispute(string reason) => SetDisputeAsync(false, reason);
 
     protected override async Task OnReminderAsync(string reminderName)
@@ -178,7 +188,8 @@ public sealed class InvoiceGrain(
         CustomerSnapshot? customer = null;
         if (!State.Overdue || State.CaseId is null)
         {
-            var assignment = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).AssignCase(Key);
+            var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId);
+            var assignment = DryRunning is null ? await customerGrain.AssignCase(Key) : await customerGrain.PreviewAssignCase(Key, Now);
             customer = assignment.Customer;
             State.Overdue = true;
             State.CaseId = assignment.CaseId;
@@ -188,7 +199,7 @@ public sealed class InvoiceGrain(
                 .InvoiceChanged(Key, State, Now));
         }
 
-        customer ??= await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot();
+        customer ??= await CustomerSnapshotAsync(State.CustomerId);
         await NotifyCaseAsync(customer);
         await ForgetAsync(InvoiceIssue.DueDateCheck);
     }
@@ -201,12 +212,12 @@ public sealed class InvoiceGrain(
             .Forget(InvoiceIssue.PreDueReminder);
         if (!State.Disputed
             && ladders.For(State.LadderProfile).StepFor(DunningStage.PreDueReminder) is { } step
-            && await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetSnapshot() is { } customer)
+            && await CustomerSnapshotAsync(State.CustomerId) is { } customer)
         {
-            messages.Compose(rows, new DunningMessage(
+            Queued(messages.Compose(rows, new DunningMessage(
                 $"{Key}-pre-due", CaseId: null, InvoiceId: Key, customer, DunningStage.PreDueReminder,
                 DunningLadder.ChannelsFor(step, customer.Profile.PreferredChannels), State.Currency,
-                [new DunningMessageInvoice(Key, State.Outstanding, State.Currency, State.DueDate, DunningStage.PreDueReminder, State.PaymentReference)]), Now);
+                [new DunningMessageInvoice(Key, State.Outstanding, State.Currency, State.DueDate, DunningStage.PreDueReminder, State.PaymentReference)]), Now));
             rows.Audit("PreDueReminderSent", new { State.DueDate, State.Outstanding });
         }
 
@@ -225,11 +236,23 @@ public sealed class InvoiceGrain(
         await NotifyCaseAsync(customer: null);
     }
 
-    private Task NotifyCaseAsync(CustomerSnapshot? customer) =>
-        State.CaseId is null
-            ? Task.CompletedTask
-            : GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).Track(
-                new CaseInvoiceUpdate(Key, State.DueDate, State.Currency, State.Outstanding, State.PaymentReference, State.Disputed, State.WrittenOff > 0), customer);
+    private Task NotifyCaseAsync(CustomerSnapshot? customer)
+    {
+        if (State.CaseId is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var update = new CaseInvoiceUpdate(Key, State.DueDate, State.Currency, State.Outstanding, State.PaymentReference, State.Disputed, State.WrittenOff > 0);
+        if (DryRunning is { } dry)
+        {
+            // A dry run changes no other grain: the case's own dry run takes the join in.
+            dry.Join = new CaseJoin(Now, State.CaseId, State.CustomerId, update);
+            return Task.CompletedTask;
+        }
+
+        return GrainFactory.GetGrain<IDunningCaseGrain>(State.CaseId).Track(update, customer);
+    }
 
     private InvoiceSummary Summary() => InvoiceIssue.Summary(Key, State);
 }

@@ -1,5 +1,6 @@
 using O2C.Grains.Collections;
 using O2C.Grains.Interfaces.Customers;
+using O2C.Grains.Interfaces.Preview;
 using O2C.Grains.Payments;
 using O2C.Storage;
 using O2C.Telemetry;
@@ -28,8 +29,10 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
         "message_id text", "case_id text", "invoice_id text", "customer_id text", "stage text", "channel text", "language text",
         "risk_profile text", "template_name text", "recipient text", "subject text", "body text", "created_at timestamptz");
 
-    public int Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
+    /// <summary>Renders the message per channel and stages each with <paramref name="rows"/>; answers what was queued.</summary>
+    public IReadOnlyList<MessagePreview> Compose(CommitRows rows, DunningMessage message, DateTimeOffset now)
     {
+        var queued = new List<MessagePreview>(message.Channels.Count);
         var customer = message.Customer;
         var lines = message.Invoices
             .Select(i => new MessageInvoiceLine(
@@ -59,9 +62,13 @@ public sealed class MessageComposer(MessageRenderer renderer, PaymentLinkTemplat
                 var channelName = channel.ToString().ToLowerInvariant();
                 rows.OnCommitted(() => metrics.MessageQueued(channelName));
             }
+            queued.Add(new MessagePreview(
+                messageId, customer.CustomerId, message.CaseId, message.InvoiceId, message.Stage, channel, Recipient(customer.Profile, channel),
+                rendered.Language, rendered.TemplateName, rendered.Subject, rendered.Body, rendered.SmsParts, now,
+                message.Invoices.Select(i => i.InvoiceId).ToList()));
         }
 
-        return message.Channels.Count;
+        return queued;
     }
 
     /// <summary>The interest and compensation of the invoices whose step claims them; null when none does.</summary>

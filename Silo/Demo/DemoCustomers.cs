@@ -4,7 +4,7 @@ using O2C.Grains.Interfaces.Customers;
 namespace O2C.Silo.Demo;
 
 /// <summary>
-/// The demo's customers: every risk profile (credit score 85, 55, 15) in every language (nl, en, de),
+/// The demo's customers: every risk profile (credit score 85, 55, 15) in every language (nl, en, de, fr),
 /// with short payment terms (7-14 days) so due dates and dunning ladders turn within a minute.
 /// </summary>
 public static class DemoCustomers
@@ -14,6 +14,7 @@ public static class DemoCustomers
         ["nl"] = ["Bakkerij De Vries", "Van Dijk Installatietechniek", "Jansen Bloemen", "Kaasboerderij Bakker", "Visser Transport", "De Boer Drukwerk"],
         ["en"] = ["Hartley & Sons", "Thornbury Joinery", "Pennywhistle Tea Rooms", "Ashcombe Garden Supplies", "Kingsley Print Works", "Marlow Cycles"],
         ["de"] = ["Bäckerei Schneider", "Müller Haustechnik", "Weber Feinkost", "Schmidt & Partner Logistik", "Fischer Gartenbau", "Becker Druckerei"],
+        ["fr"] = ["Boulangerie Dupont", "Lefèvre Plomberie", "Fromagerie Moreau", "Transports Girard", "Imprimerie Lambert", "Jardins Rousseau"],
     };
 
     // Low-risk customers mostly pay on time; high-risk ones late, partly or never.
@@ -46,10 +47,10 @@ public static class DemoCustomers
     private static CustomerProfile Profile(string name, string id, string language, int score, int termDays) => new(
         name,
         $"{id}@example.com",
-        language switch { "nl" => "+31612345678", "de" => "+491701234567", _ => "+447700900123" },
+        language switch { "nl" => "+31612345678", "de" => "+491701234567", "fr" => "+33612345678", _ => "+447700900123" },
         language,
         language == "en" ? "GBP" : "EUR",
-        language switch { "nl" => "NL", "de" => "DE", _ => "GB" },
+        language switch { "nl" => "NL", "de" => "DE", "fr" => "FR", _ => "GB" },
         termDays,
         score >= 75 ? 250_000m : score >= 30 ? 120_000m : 60_000m,
         score,

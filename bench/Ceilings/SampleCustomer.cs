@@ -9,7 +9,7 @@ public static class SampleCustomer
         $"Bench Customer {i} B.V.",
         $"ap{i}@customer.example",
         "+31201234567",
-        (i % 3) switch { 0 => "en", 1 => "nl", _ => "de" },
+        (i % 4) switch { 0 => "en", 1 => "nl", 2 => "de", _ => "fr" },
         "EUR",
         "NL",
         paymentTermDays,

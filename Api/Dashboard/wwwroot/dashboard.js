@@ -246,13 +246,25 @@
     bars('cases-by-risk', b.casesByRiskProfile, (k) => k, 'risk');
   }
 
+  const STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'];
+
+  function renderDelivery(d) {
+    $('delivery-channels').innerHTML = d.channels.map((c) => `<tr data-testid="delivery-${escape(c.channel)}">
+      <td>${escape(c.channel)}</td>${STATUSES.map((s) => `<td class="num ${s === 'failed' && c.failed ? 'warn' : ''}" data-field="${s}" data-value="${c[s]}">${integer.format(c[s])}</td>`).join('')}
+      <td class="num" data-field="oldestQueued" data-value="${c.oldestQueuedSeconds ?? ''}">${c.oldestQueuedSeconds == null ? '–' : duration(c.oldestQueuedSeconds)}</td></tr>`).join('');
+    $('delivery-errors').innerHTML = d.lastErrors.map((e) => `<tr data-testid="delivery-error" data-message="${escape(e.messageId)}">
+      <td>${escape(clockTime(e.at))}</td><td>${escape(e.messageId)}</td><td>${escape(e.channel)}</td><td>${escape(e.status)}</td>
+      <td class="num">${integer.format(e.attempts)}</td><td class="error">${escape(e.error)}</td></tr>`).join('')
+      || '<tr><td colspan="6" class="empty">no delivery errors</td></tr>';
+  }
+
   // ---- refresh loop -------------------------------------------------------------------------
   let refreshes = 0;
 
   async function refresh() {
     try {
-      const [cluster, grains, reminders, business, points] = await Promise.all([
-        api('cluster'), api('grains'), api('reminders'), api('business'), api('history?since=' + lastPoint),
+      const [cluster, grains, reminders, business, delivery, points] = await Promise.all([
+        api('cluster'), api('grains'), api('reminders'), api('business'), api('delivery'), api('history?since=' + lastPoint),
       ]);
       for (const p of points.points) history.push(p);
       if (history.length > HISTORY_CAP) history.splice(0, history.length - HISTORY_CAP);
@@ -261,6 +273,7 @@
       renderGrains(grains);
       renderReminders(reminders);
       renderBusiness(business);
+      renderDelivery(delivery);
       drawCharts();
       refreshes++;
       const stamp = $('last-refresh');

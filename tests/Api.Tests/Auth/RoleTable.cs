@@ -27,6 +27,7 @@ internal static class RoleTable
         ["POST /v1/payments/{paymentId}/refund-request"] = ["collector"],
         ["GET /v1/cases/"] = ["collector"],
         ["GET /v1/cases/{caseId}"] = ["collector"],
+        ["GET /v1/cases/{caseId}/next-message"] = ["collector"],
         ["POST /v1/cases/{caseId}/notes"] = ["collector"],
         ["POST /v1/cases/{caseId}/promise"] = ["collector"],
         ["POST /v1/cases/{caseId}/dispute"] = ["collector"],
@@ -46,6 +47,8 @@ internal static class RoleTable
         ["GET /v1/clock/"] = ["collector", "operator"],
 
         ["POST /v1/clock/advance"] = ["operator"],
+        ["POST /v1/clock/preview"] = ["operator"],
+        ["GET /v1/dashboard/delivery"] = ["operator"],
         ["GET /v1/dashboard/cluster"] = ["operator"],
         ["GET /v1/dashboard/grains"] = ["operator"],
         ["GET /v1/dashboard/reminders"] = ["operator"],

@@ -43,11 +43,14 @@ public sealed class DeliveryFlow(TestCluster cluster)
     }
 
     /// <summary>A customer paying in 30 days: credit score 50 is Medium (pre-due reminder day 27, reminder day 33), 10 is High.</summary>
-    public async Task CustomerAsync(string id, int creditScore = 50, params string[] channels)
+    public Task CustomerAsync(string id, int creditScore = 50, params string[] channels) => CustomerInAsync(id, "en", creditScore, channels);
+
+    /// <summary>As <see cref="CustomerAsync"/>, writing in <paramref name="language"/>.</summary>
+    public async Task CustomerInAsync(string id, string language, int creditScore, params string[] channels)
     {
         using var response = await cluster.Client.PutAsJsonAsync($"/v1/customers/{id}", new
         {
-            name = $"Customer {id}", email = $"{id}@example.com", phone = "+31600000000", language = "en", currency = "EUR", country = "NL",
+            name = $"Customer {id}", email = $"{id}@example.com", phone = "+31600000000", language, currency = "EUR", country = "NL",
             paymentTermDays = 30, creditLimit = 100_000m, creditScore, preferredChannels = channels.Length == 0 ? EmailOnly : channels,
         });
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT customer {id} gave {(int)response.StatusCode}");

@@ -27,9 +27,10 @@ public sealed class MessageComposerTests
                 new DunningMessageInvoice("INV-2026-0002", 600m, "EUR", new DateOnly(2026, 12, 5), DunningStage.Reminder, "RF44INV20260002"),
             ]), DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(2, sent);
         var queued = rows.Outbox.Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
         Assert.Equal(["case-1-m1-email", "case-1-m1-sms"], queued.Select(q => q.GetProperty("messageId").GetString()));
+        Assert.Equal(["case-1-m1-email", "case-1-m1-sms"], sent.Select(m => m.MessageId));
+        Assert.Equal(queued.Select(q => q.GetProperty("subject").GetString()), sent.Select(m => m.Subject));
         Assert.Equal([0, 1], queued.Select(q => q.GetProperty("smsParts").GetInt32()));
         Assert.Equal("MISE EN DEMEURE : procédure de recouvrement imminente", queued[0].GetProperty("subject").GetString());
     }
