@@ -15,7 +15,10 @@ public sealed class ScratchSchema(NpgsqlDataSource dataSource) : IAsyncDisposabl
     public static async Task<ScratchSchema> CreateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var sql = $"DROP SCHEMA IF EXISTS {Name} CASCADE; CREATE SCHEMA {Name};"
-            + string.Concat(Tables.Select(t => $"CREATE TABLE {Name}.{t} (LIKE public.{t} INCLUDING ALL);"));
+            + string.Concat(Tables.Select(t => $"CREATE TABLE {Name}.{t} (LIKE public.{t} INCLUDING ALL);"))
+            // LIKE copies no triggers, so nothing fills the hash chain of the audit trail here (migration 0018):
+            // the ceilings leave out the chain's cost, which keeps them a bar the system must clear while paying it.
+            + $"ALTER TABLE {Name}.grain_events ALTER COLUMN hash DROP NOT NULL;";
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new ScratchSchema(dataSource);

@@ -135,11 +135,18 @@ public sealed class ClusterClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends <paramref name="apiKey"/> instead of the bench's own key (a header sent twice is refused as no key).</summary>
+    public static HttpClient WithKey(HttpClient client, string apiKey)
+    {
+        client.DefaultRequestHeaders.Remove(ApiKeyHeader);
+        client.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        return client;
+    }
+
     private static HttpClient Create(Uri address, string apiKey, int connections, TimeSpan timeout)
     {
         var client = BenchHttp.CreateClient(address, connections);
         client.Timeout = timeout;
-        client.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
-        return client;
+        return WithKey(client, apiKey);
     }
 }

@@ -41,12 +41,7 @@ public sealed class FaultSuite : IAsyncDisposable
         _runId = $"f{options.Seed}";
         var clients = options.Concurrency ?? 8;
         _client = new ClusterClient(cluster.Addresses, apiKey, clients + Workload.SetupClients);
-        _advanceClients = [.. cluster.Addresses.Select(address =>
-        {
-            var http = BenchHttp.CreateClient(address, 2);
-            http.DefaultRequestHeaders.Add(ClusterClient.ApiKeyHeader, apiKey);
-            return http;
-        })];
+        _advanceClients = [.. cluster.Addresses.Select(address => ClusterClient.WithKey(BenchHttp.CreateClient(address, 2), apiKey))];
         _load = new IngestLoad(new RetryingWriter(_client, _tally), _ledger, _runId, IngestCustomers, clients);
     }
 

@@ -20,8 +20,13 @@ public sealed class RetryingWriter(ClusterClient cluster, OutcomeTally tally)
         var started = DateTime.UtcNow;
         while (true)
         {
-            var (outcome, answer, _) = await ClusterClient.SendAsync(cluster.Next(), method, path, body, cancellationToken);
+            var (outcome, answer, status) = await ClusterClient.SendAsync(cluster.Next(), method, path, body, cancellationToken);
             tally.Add(outcome);
+            if (outcome == WriteOutcome.Rejected)
+            {
+                Console.Error.WriteLine($"faults: {method} {path} refused with {(int?)status}");
+            }
+
             if (outcome == WriteOutcome.Acknowledged)
             {
                 return answer;

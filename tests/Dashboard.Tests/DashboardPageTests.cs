@@ -47,12 +47,7 @@ public sealed class DashboardPageTests(PostgresFixture postgres, ITestOutputHelp
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
-        // The browser sends the admin key on every request, as a signed-in operator's page does (its own test: SignInPageTests).
-        var page = await browser.NewPageAsync(new()
-        {
-            ViewportSize = new() { Width = 1440, Height = 1000 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = TestCluster.AdminKey },
-        });
+        var page = await OpenAsOperatorAsync(browser);
         await page.GotoAsync(new Uri(silo.Address, "/dashboard").ToString());
 
         // First refresh: the figures of phase one.

@@ -39,7 +39,7 @@ public sealed class DeliveryPanelTests(PostgresFixture postgres)
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = DashboardPageTests.ChromiumPath, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync();
+        var page = await OpenAsOperatorAsync(browser);
         await page.GotoAsync(new Uri(silo.Address, "/dashboard").ToString());
         await WaitFor(page, "document.querySelector('[data-testid=delivery-Email] [data-field=sent]')?.dataset.value === '1'", "one e-mail sent");
 
